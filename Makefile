@@ -1,0 +1,126 @@
+# attache - build, test, eval, bench, install.
+#
+#   make            release build (-O2): build/attache, build/libattache.{a,so}
+#   make test       installs what is missing, builds, runs unit, golden and
+#                   end-to-end tests, then the same under ASan+UBSan
+#   make asan       the sanitizer build in build-asan/
+#   make eval       accuracy against ../shared/data (build/eval.tsv)
+#   make bench      throughput and memory (build/bench.tsv)
+#   make install    PREFIX=/usr/local
+#
+# Sources are found by wildcard: every src/<module>/*.c and *.re (re2c) is
+# part of the library except src/cli/, which is the program.
+
+CC      ?= cc
+RE2C    ?= re2c
+PREFIX  ?= /usr/local
+BUILD   ?= build
+SHARED  ?= ../shared
+
+PKGS     := sqlite3 libutf8proc jansson zlib libxml-2.0
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN    := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
+           -Wno-unused-parameter -Werror
+OPT     ?= -O2 -g
+CFLAGS  ?=
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) -fPIC \
+           -Iinclude -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS  := $(PKG_LIBS) -lstemmer -lpthread -lm
+
+LIB_C   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
+LIB_RE  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.re)))
+CLI_C   := $(sort $(wildcard src/cli/*.c))
+LIB_OBJ := $(LIB_C:%.c=$(BUILD)/obj/%.o) $(LIB_RE:%.re=$(BUILD)/obj/%.o)
+CLI_OBJ := $(CLI_C:%.c=$(BUILD)/obj/%.o)
+UNIT_C  := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_C:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_C  := $(sort $(wildcard eval/*.c bench/*.c))
+TOOL_BIN := $(TOOL_C:%.c=$(BUILD)/%)
+
+.PHONY: all test test-quick asan eval bench install clean deps demo fuzz format
+all: $(BUILD)/attache $(BUILD)/libattache.a $(BUILD)/libattache.so $(TOOL_BIN)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# re2c lexers: src/x/y.re -> build/gen/x/y.c -> build/obj/src/x/y.o
+$(BUILD)/gen/%.c: src/%.re
+	@mkdir -p $(dir $@)
+	$(RE2C) -W --no-generation-date -o $@ $<
+$(BUILD)/obj/src/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc/$(dir $*) -Wno-unused-const-variable -MMD -MP -c $< -o $@
+
+$(BUILD)/libattache.a: $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+$(BUILD)/libattache.so: $(LIB_OBJ)
+	$(CC) -shared -o $@ $^ $(LDLIBS)
+$(BUILD)/attache: $(CLI_OBJ) $(BUILD)/libattache.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libattache.a $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/libattache.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libattache.a $(LDLIBS)
+$(BUILD)/eval/% $(BUILD)/bench/%: $(BUILD)/libattache.a
+$(BUILD)/eval/%: eval/%.c $(BUILD)/libattache.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libattache.a $(LDLIBS)
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libattache.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libattache.a $(LDLIBS)
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# ---- tests ------------------------------------------------------------------
+deps:
+	@scripts/bootstrap --quiet
+
+test: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory BUILD=build-asan asan-bins
+	@scripts/run-tests build build-asan
+
+test-quick: all $(UNIT_BIN)
+	@scripts/run-tests build
+
+ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan asan-bins
+asan-bins:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD) OPT="-O1 -g $(ASAN_FLAGS)" \
+	    LDFLAGS_EXTRA="$(ASAN_FLAGS)" $(BUILD)/attache $(UNIT_BIN) $(TOOL_BIN)
+
+ifdef LDFLAGS_EXTRA
+LDLIBS += $(LDFLAGS_EXTRA)
+endif
+
+# ---- measurements -----------------------------------------------------------
+eval: all
+	@scripts/eval $(SHARED)
+bench: all
+	@scripts/bench $(SHARED)
+
+demo: all
+	@scripts/demo
+
+# ---- install ----------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/attache $(DESTDIR)$(PREFIX)/bin/attache
+	install -m 644 $(BUILD)/libattache.a $(DESTDIR)$(PREFIX)/lib/libattache.a
+	install -m 755 $(BUILD)/libattache.so $(DESTDIR)$(PREFIX)/lib/libattache.so
+	install -m 644 include/attache.h $(DESTDIR)$(PREFIX)/include/attache.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/^#define ATT_VERSION "\(.*\)"/\1/p' include/attache.h)|' \
+	    -e 's|@LIBS@|$(PKG_LIBS) -lstemmer -lpthread -lm|' attache.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/attache.pc
+	install -m 644 docs/attache.1 $(DESTDIR)$(PREFIX)/share/man/man1/attache.1
+
+format:
+	clang-format -i include/*.h src/*/*.c src/*/*.h tests/unit/*.c
+
+clean:
+	rm -rf build build-asan

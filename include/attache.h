@@ -1,0 +1,247 @@
+/*
+ * attache.h - the public C API of attache.
+ *
+ * attache turns news articles into dated, sourced records: entities, time
+ * expressions, CAMEO events, figures and quotes, each pointing back at the
+ * bytes of the article that support it.
+ *
+ * The flow is one way:  bytes -> reader -> att_doc -> annotators -> sink.
+ *
+ *   att_ctx     one per thread; holds options, the shared read-only knowledge
+ *               base and the last error message.
+ *   att_reader  turns one input (file, stdin, buffer) into documents.
+ *   att_doc     one document: normalised UTF-8 text, metadata and the span
+ *               layers the annotators add.  Offsets are byte offsets into
+ *               the text, half-open [start, end).
+ *   att_store   the SQLite database documents are written to and queried from.
+ *   att_rows    a small table of strings a query answers with.
+ *
+ * Conventions (see docs/conventions.md):
+ *   - every function that can fail returns an int: 0 (ATT_OK) or a negative
+ *     ATT_E* code; the message is kept on the context, see att_errmsg();
+ *   - the caller owns what it opens and releases it with the matching
+ *     *_close / *_free, each of which accepts NULL;
+ *   - pointers borrowed from an object stay valid until that object is
+ *     freed, unless a function says otherwise.
+ *
+ * This header compiles with -std=c99 -pedantic and depends on nothing but
+ * the C standard library.
+ */
+#ifndef ATTACHE_H
+#define ATTACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ATT_VERSION "0.1.0"
+#define ATT_VERSION_NUM 100 /* major*10000 + minor*100 + patch */
+
+/* ---- errors ------------------------------------------------------------ */
+
+typedef enum att_status {
+    ATT_OK = 0,
+    ATT_ENOMEM = -1,    /* out of memory or over a size limit */
+    ATT_EINVAL = -2,    /* bad argument or usage */
+    ATT_EIO = -3,       /* a file or stream could not be read or written */
+    ATT_EUTF8 = -4,     /* input is not valid UTF-8 */
+    ATT_EFORMAT = -5,   /* input is not in the format it claims to be */
+    ATT_EEMPTY = -6,    /* input holds no text */
+    ATT_EBINARY = -7,   /* input is a binary file */
+    ATT_ESTORE = -8,    /* the database refused an operation */
+    ATT_ENOTFOUND = -9, /* no such document or entity */
+    ATT_ETOOBIG = -10   /* input exceeds a configured limit */
+} att_status;
+
+/* A short English name of a status code ("out of memory", ...); static. */
+const char *att_strerror(int status);
+
+/* ---- context ----------------------------------------------------------- */
+
+typedef struct att_ctx att_ctx;
+
+typedef struct att_options {
+    const char *kb_extra;  /* path of a knowledge-base overlay file, or NULL */
+    const char *lang_hint; /* "de", "en" or NULL to identify per document */
+    int threads;           /* worker threads for batch work; 0 = cores */
+    size_t max_doc_bytes;  /* larger inputs are refused; 0 = 64 MiB */
+} att_options;
+
+/* Opens a context.  opts may be NULL for the defaults.  On failure *out is
+ * NULL and the status says why.  Free it with att_ctx_close(). */
+int att_ctx_open(att_ctx **out, const att_options *opts);
+void att_ctx_close(att_ctx *ctx);
+
+/* The message of the last error on this context ("" when there is none).
+ * Borrowed: valid until the next call that uses the context. */
+const char *att_errmsg(const att_ctx *ctx);
+
+/* ---- documents --------------------------------------------------------- */
+
+typedef struct att_doc att_doc;
+
+typedef enum att_precision {
+    ATT_PREC_NONE = 0,
+    ATT_PREC_YEAR = 1,   /* 2024 */
+    ATT_PREC_MONTH = 2,  /* 2024-04 */
+    ATT_PREC_DAY = 3,    /* 2024-04-17 */
+    ATT_PREC_SECOND = 4  /* 2024-04-17T10:22:00 (+ zone when known) */
+} att_precision;
+
+/* Metadata a caller can supply with raw text (att_doc_from_text).  Every
+ * field may be NULL; strings are copied. */
+typedef struct att_meta {
+    const char *id;        /* the source's own id (kept as metadata) */
+    const char *url;
+    const char *title;
+    const char *published; /* ISO 8601 at any precision */
+    const char *lang;
+    const char *source;    /* file path or other origin */
+} att_meta;
+
+/* Builds a document from UTF-8 text the caller already has (no metadata
+ * lines are parsed).  The text is validated and normalised to NFC.  The
+ * caller frees *out with att_doc_free(). */
+int att_doc_from_text(att_ctx *ctx, const char *text, size_t len, const att_meta *meta,
+                      att_doc **out);
+void att_doc_free(att_doc *doc);
+
+/* Borrowed strings, valid while the document lives; "" or NULL when unknown
+ * as stated per accessor. */
+const char *att_doc_id(const att_doc *doc);        /* 16 hex digits, never NULL */
+const char *att_doc_text(const att_doc *doc, size_t *len);
+const char *att_doc_title(const att_doc *doc);     /* NULL when none */
+const char *att_doc_url(const att_doc *doc);       /* NULL when none */
+const char *att_doc_source(const att_doc *doc);    /* NULL when none */
+const char *att_doc_lang(const att_doc *doc);      /* "de", "en" or "und" */
+const char *att_doc_published(const att_doc *doc); /* ISO 8601 or NULL */
+att_precision att_doc_published_precision(const att_doc *doc);
+
+/* ---- span layers --------------------------------------------------------- */
+
+typedef struct att_span {
+    uint32_t start, end; /* byte offsets into the document text, [start,end) */
+} att_span;
+
+typedef enum att_token_kind {
+    ATT_TOK_WORD = 1,
+    ATT_TOK_NUMBER,   /* 1.000,5  470  3,5 */
+    ATT_TOK_ORDINAL,  /* 1.  12. (a number with its period, as in dates) */
+    ATT_TOK_ABBREV,   /* z. B.  Mrd.  Dr.  u. a. */
+    ATT_TOK_PUNCT,
+    ATT_TOK_QUOTE,    /* „ “ » « " ‚ ‘ ' */
+    ATT_TOK_URL,
+    ATT_TOK_EMAIL,
+    ATT_TOK_SYMBOL    /* % € $ and other signs */
+} att_token_kind;
+
+typedef struct att_token {
+    uint32_t start, end;
+    uint8_t kind;  /* att_token_kind */
+    uint8_t flags; /* ATT_TOKF_* */
+} att_token;
+
+#define ATT_TOKF_UPPER 0x01     /* first letter is upper case */
+#define ATT_TOKF_SPACE 0x02     /* followed by white space */
+#define ATT_TOKF_PARA 0x04      /* last token of a paragraph */
+#define ATT_TOKF_SENT_END 0x08  /* last token of a sentence */
+
+/* Layers are filled by att_annotate(); each accessor returns the count and
+ * points *out at an array that lives as long as the document. */
+size_t att_doc_paragraphs(const att_doc *doc, const att_span **out);
+size_t att_doc_tokens(const att_doc *doc, const att_token **out);
+size_t att_doc_sentences(const att_doc *doc, const att_span **out);
+
+/* Runs the annotators (language id, tokens, sentences, and the layers later
+ * stages add) over the document, in place. */
+int att_annotate(att_ctx *ctx, att_doc *doc);
+
+/* Writes the document as one JSON object (the `extract` format documented in
+ * docs/extract-format.md), without a trailing newline.  *out is allocated;
+ * the caller frees it with att_free(). */
+int att_doc_to_json(att_ctx *ctx, const att_doc *doc, char **out, size_t *len);
+
+/* Frees memory attache allocated for the caller. */
+void att_free(void *p);
+
+/* ---- readers ------------------------------------------------------------- */
+
+typedef struct att_reader att_reader;
+
+typedef enum att_format {
+    ATT_FMT_AUTO = 0,
+    ATT_FMT_TEXT,
+    ATT_FMT_JSONL
+} att_format;
+
+/* Opens a reader over a file ("-" is standard input).  fmt ATT_FMT_AUTO sniffs
+ * the format from the name and the first bytes.  Free with att_reader_close(). */
+int att_reader_open_file(att_ctx *ctx, const char *path, att_format fmt, att_reader **out);
+
+/* Opens a reader over a buffer the caller keeps alive until the reader is
+ * closed.  name is used in messages and as the documents' source. */
+int att_reader_open_mem(att_ctx *ctx, const char *name, const char *data, size_t len,
+                        att_format fmt, att_reader **out);
+
+/* Reads the next document.  Returns 1 and sets *out (the caller frees it with
+ * att_doc_free) when there is one, 0 at the end, or a negative status when
+ * one input failed; the message names the file and the byte offset or line.
+ * After a failure the reader can go on: call again for the next document. */
+int att_reader_next(att_reader *r, att_doc **out);
+void att_reader_close(att_reader *r);
+
+/* Lists the files under a path: a file is itself; a directory is walked
+ * recursively in sorted order, keeping files whose extension is one attache
+ * reads (.txt .text .md .jsonl .ndjson .json); "-" is itself.  The callback
+ * gets each path (borrowed for the call) and returns 0 to go on or non-zero
+ * to stop (which is returned). */
+typedef int (*att_path_cb)(const char *path, void *arg);
+int att_walk(att_ctx *ctx, const char *path, att_path_cb cb, void *arg);
+
+/* ---- store --------------------------------------------------------------- */
+
+typedef struct att_store att_store;
+
+#define ATT_STORE_READONLY 0x01
+
+/* Opens (creating and migrating when needed) the SQLite database at path.
+ * Close with att_store_close(), which commits a pending batch. */
+int att_store_open(att_ctx *ctx, const char *path, int flags, att_store **out);
+int att_store_close(att_store *st);
+
+typedef enum att_put_result {
+    ATT_PUT_NEW = 1,
+    ATT_PUT_UNCHANGED = 2
+} att_put_result;
+
+/* Writes one annotated document with all its layers, whole or not at all.
+ * Writes are batched into transactions; att_store_flush() commits.  *result
+ * says whether the document was new (may be NULL). */
+int att_store_put(att_store *st, const att_doc *doc, att_put_result *result);
+int att_store_flush(att_store *st);
+
+/* A query's answer: a table of UTF-8 strings (NULL for SQL NULL). */
+typedef struct att_rows att_rows;
+size_t att_rows_ncols(const att_rows *rows);
+size_t att_rows_count(const att_rows *rows);
+const char *att_rows_colname(const att_rows *rows, size_t col);
+const char *att_rows_get(const att_rows *rows, size_t row, size_t col);
+void att_rows_free(att_rows *rows);
+
+/* Full-text search (FTS5 syntax) with highlighted snippets, best first. */
+int att_store_search(att_store *st, const char *query, int limit, att_rows **out);
+/* Documents, newest first. */
+int att_store_docs(att_store *st, int limit, att_rows **out);
+/* Counts per table, as (what, count) rows. */
+int att_store_stats(att_store *st, att_rows **out);
+/* One stored document by id (or unique id prefix), rebuilt as a document
+ * with its stored layers.  ATT_ENOTFOUND when there is none. */
+int att_store_get(att_store *st, const char *id, att_doc **out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ATTACHE_H */

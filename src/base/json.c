@@ -1,0 +1,62 @@
+/*
+ * json.c - JSON string escaping for the writers (extract output, API).
+ *
+ * Input is valid UTF-8 (readers guarantee it), so only the characters JSON
+ * requires are escaped; U+2028 and U+2029 are escaped too, so the output is
+ * also safe to embed in JavaScript.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "base.h"
+
+int att__json_str(att_buf *b, const char *s, size_t n)
+{
+    size_t run = 0;
+    if (!s)
+        return att__buf_add(b, "null", 4);
+    if (att__buf_addc(b, '"'))
+        return ATT_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = NULL;
+        char tmp[8];
+        if (c == '"')
+            esc = "\\\"";
+        else if (c == '\\')
+            esc = "\\\\";
+        else if (c == '\n')
+            esc = "\\n";
+        else if (c == '\r')
+            esc = "\\r";
+        else if (c == '\t')
+            esc = "\\t";
+        else if (c < 0x20) {
+            snprintf(tmp, sizeof(tmp), "\\u%04x", c);
+            esc = tmp;
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+            esc = (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
+            if (att__buf_add(b, s + i - run, run) || att__buf_adds(b, esc))
+                return ATT_ENOMEM;
+            run = 0;
+            i += 2;
+            continue;
+        }
+        if (esc) {
+            if (att__buf_add(b, s + i - run, run) || att__buf_adds(b, esc))
+                return ATT_ENOMEM;
+            run = 0;
+        } else {
+            run++;
+        }
+    }
+    if (att__buf_add(b, s + n - run, run))
+        return ATT_ENOMEM;
+    return att__buf_addc(b, '"');
+}
+
+int att__json_cstr(att_buf *b, const char *s)
+{
+    return att__json_str(b, s, s ? strlen(s) : 0);
+}

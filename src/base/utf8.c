@@ -1,0 +1,109 @@
+/*
+ * utf8.c - UTF-8 validation, decoding and encoding, and a binary sniff.
+ *
+ * Validation follows RFC 3629: no overlong forms, no UTF-16 surrogates, no
+ * code point above U+10FFFF.  It reports the offset of the first bad byte so
+ * that readers can name the position in their error messages.
+ */
+#include "base.h"
+
+size_t att__utf8_invalid_at(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        size_t need;
+        uint32_t cp, min;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1; cp = c & 0x1F; min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2; cp = c & 0x0F; min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3; cp = c & 0x07; min = 0x10000;
+        } else {
+            return i;
+        }
+        if (n - i <= need)
+            return i;
+        for (size_t k = 1; k <= need; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += need + 1;
+    }
+    return (size_t)-1;
+}
+
+int32_t att__utf8_decode(const char *str, size_t n, size_t *adv)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (n == 0) {
+        *adv = 0;
+        return -1;
+    }
+    if (s[0] < 0x80) {
+        *adv = 1;
+        return s[0];
+    }
+    if ((s[0] & 0xE0) == 0xC0 && n >= 2) {
+        *adv = 2;
+        return ((s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+    }
+    if ((s[0] & 0xF0) == 0xE0 && n >= 3) {
+        *adv = 3;
+        return ((s[0] & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    }
+    if ((s[0] & 0xF8) == 0xF0 && n >= 4) {
+        *adv = 4;
+        return ((s[0] & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) |
+               (s[3] & 0x3F);
+    }
+    *adv = 1;
+    return -1;
+}
+
+size_t att__utf8_encode(int32_t cp, char *out)
+{
+    unsigned char *o = (unsigned char *)out;
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0 | (cp >> 18));
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+int att__looks_binary(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t ctl = 0, look = n < 4096 ? n : 4096;
+    for (size_t i = 0; i < look; i++) {
+        if (s[i] == 0)
+            return 1;
+        if (s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f')
+            ctl++;
+    }
+    return look > 0 && ctl * 10 > look; /* over 10 % control characters */
+}

@@ -1,0 +1,338 @@
+/*
+ * doc.c - building documents, their metadata and the public accessors.
+ *
+ * att__text_normalize() defines what "the normalised text" of an article is,
+ * and with it the document id (the hash of that text): two copies of one
+ * article that differ only in line ends, trailing blanks, blank-line runs or
+ * Unicode composition get the same id and are stored once.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "doc.h"
+
+/* True when NFC cannot change s: every character is ASCII, in U+0080..U+02FF
+ * (Latin, stable under NFC), or common punctuation and currency signs. */
+static int nfc_fast(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = s[i];
+        if (c < 0x80)
+            continue;
+        if (c >= 0xC2 && c <= 0xCB && i + 1 < n) {
+            i += 1;
+            continue;
+        }
+        if (c == 0xE2 && i + 2 < n &&
+            ((s[i + 1] == 0x80 && s[i + 2] >= 0x82) || s[i + 1] == 0x82)) {
+            i += 2;
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
+int att__text_normalize(att_ctx *ctx, const char *src, size_t n, char **out, size_t *outlen)
+{
+    utf8proc_uint8_t *nfc = NULL;
+    const char *s = src;
+    char *dst;
+    size_t j = 0, blank = 0, linestart;
+    int started = 0;
+
+    *out = NULL;
+    *outlen = 0;
+    if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
+        (unsigned char)s[2] == 0xBF) {
+        s += 3;
+        n -= 3;
+    }
+    if (!nfc_fast((const unsigned char *)s, n)) {
+        utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (r < 0)
+            return att__err(ctx, ATT_EUTF8, "%s", utf8proc_errmsg(r));
+        s = (const char *)nfc;
+        n = (size_t)r;
+    }
+    dst = malloc(n + 1);
+    if (!dst) {
+        free(nfc);
+        return att__err(ctx, ATT_ENOMEM, "out of memory normalising %zu bytes", n);
+    }
+    /* Copy line by line: CR LF / CR -> LF, cut trailing blanks, fold blank
+     * lines so paragraphs are separated by exactly one empty line. */
+    linestart = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '\n' && s[i] != '\r')
+            continue;
+        size_t a = linestart, b = i;
+        while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\f' ||
+                         s[b - 1] == '\v'))
+            b--;
+        if (b == a) {
+            blank++;
+        } else {
+            if (started)
+                dst[j++] = '\n';
+            if (started && blank)
+                dst[j++] = '\n';
+            memcpy(dst + j, s + a, b - a);
+            j += b - a;
+            started = 1;
+            blank = 0;
+        }
+        if (i < n && s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
+            i++;
+        linestart = i + 1;
+    }
+    dst[j] = '\0';
+    free(nfc);
+    *out = dst;
+    *outlen = j;
+    return 0;
+}
+
+static int find_paragraphs(att_doc *doc)
+{
+    size_t start = 0;
+    const char *t = doc->text;
+    for (size_t i = 0; i + 1 <= doc->len; i++) {
+        if (i + 1 < doc->len && t[i] == '\n' && t[i + 1] == '\n') {
+            att_span sp = {(uint32_t)start, (uint32_t)i};
+            if (ATT_PUSH(doc->paras, doc->npara, doc->cpara, sp))
+                return ATT_ENOMEM;
+            start = i + 2;
+            i++;
+        }
+    }
+    if (start < doc->len) {
+        att_span sp = {(uint32_t)start, (uint32_t)doc->len};
+        if (ATT_PUSH(doc->paras, doc->npara, doc->cpara, sp))
+            return ATT_ENOMEM;
+    }
+    return 0;
+}
+
+int att__doc_new(att_ctx *ctx, char *text, size_t len, att_doc **out)
+{
+    att_doc *doc;
+    *out = NULL;
+    if (len > UINT32_MAX - 1) {
+        free(text);
+        return att__err(ctx, ATT_ETOOBIG, "document of %zu bytes is over 4 GiB", len);
+    }
+    doc = calloc(1, sizeof(*doc));
+    if (!doc) {
+        free(text);
+        return att__err(ctx, ATT_ENOMEM, "out of memory");
+    }
+    att__arena_init(&doc->arena);
+    doc->text = text;
+    doc->len = len;
+    att__hex64(att__hash64(text, len, 0), doc->id);
+    doc->lang = "und";
+    if (find_paragraphs(doc)) {
+        att_doc_free(doc);
+        return att__err(ctx, ATT_ENOMEM, "out of memory");
+    }
+    *out = doc;
+    return 0;
+}
+
+int att__doc_set(att_doc *doc, const char **field, const char *s)
+{
+    if (!s || !*s) {
+        *field = NULL;
+        return 0;
+    }
+    *field = att__arena_strdup(&doc->arena, s);
+    return *field ? 0 : ATT_ENOMEM;
+}
+
+static int digits(const char *s, size_t n, size_t at, size_t k, int *val)
+{
+    int v = 0;
+    if (at + k > n)
+        return 0;
+    for (size_t i = at; i < at + k; i++) {
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    *val = v;
+    return 1;
+}
+
+att_precision att__date_parse(const char *s, size_t n, char out[32])
+{
+    int y, mo = 0, d = 0, h = 0, mi = 0, se = 0;
+    size_t i;
+    att_precision p;
+    out[0] = '\0';
+    while (n && isspace((unsigned char)*s))
+        s++, n--;
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    /* 17.04.2024 */
+    if (n == 10 && s[2] == '.' && s[5] == '.' && digits(s, n, 0, 2, &d) &&
+        digits(s, n, 3, 2, &mo) && digits(s, n, 6, 4, &y)) {
+        if (mo < 1 || mo > 12 || d < 1 || d > 31)
+            return ATT_PREC_NONE;
+        snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
+        return ATT_PREC_DAY;
+    }
+    if (!digits(s, n, 0, 4, &y) || y < 1000)
+        return ATT_PREC_NONE;
+    i = 4;
+    p = ATT_PREC_YEAR;
+    if (i < n && s[i] == '-') {
+        if (!digits(s, n, i + 1, 2, &mo) || mo < 1 || mo > 12)
+            return ATT_PREC_NONE;
+        i += 3;
+        p = ATT_PREC_MONTH;
+        if (i < n && s[i] == '-') {
+            if (!digits(s, n, i + 1, 2, &d) || d < 1 || d > 31)
+                return ATT_PREC_NONE;
+            i += 3;
+            p = ATT_PREC_DAY;
+            if (i < n && (s[i] == 'T' || s[i] == ' ') && digits(s, n, i + 1, 2, &h) &&
+                i + 3 < n && s[i + 3] == ':' && digits(s, n, i + 4, 2, &mi)) {
+                i += 6;
+                if (i < n && s[i] == ':' && digits(s, n, i + 1, 2, &se))
+                    i += 3;
+                while (i < n && (s[i] == '.' || isdigit((unsigned char)s[i])))
+                    i++; /* fractions of a second are dropped */
+                if (h > 23 || mi > 59 || se > 60)
+                    return ATT_PREC_NONE;
+                p = ATT_PREC_SECOND;
+            }
+        }
+    }
+    if (p == ATT_PREC_SECOND) {
+        const char *zone = "";
+        char zbuf[8] = "";
+        if (i < n && s[i] == 'Z') {
+            zone = "Z";
+            i++;
+        } else if (i + 6 <= n && (s[i] == '+' || s[i] == '-') && s[i + 3] == ':') {
+            int zh, zm;
+            if (digits(s, n, i + 1, 2, &zh) && digits(s, n, i + 4, 2, &zm)) {
+                snprintf(zbuf, sizeof(zbuf), "%c%02d:%02d", s[i], zh, zm);
+                zone = zbuf;
+                i += 6;
+            }
+        }
+        if (i != n)
+            return ATT_PREC_NONE;
+        snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d%s", y, mo, d, h, mi, se, zone);
+        return p;
+    }
+    if (i != n)
+        return ATT_PREC_NONE;
+    if (p == ATT_PREC_YEAR)
+        snprintf(out, 32, "%04d", y);
+    else if (p == ATT_PREC_MONTH)
+        snprintf(out, 32, "%04d-%02d", y, mo);
+    else
+        snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
+    return p;
+}
+
+int att__doc_set_published(att_doc *doc, const char *s, size_t n)
+{
+    char buf[32];
+    att_precision p = att__date_parse(s, n, buf);
+    if (p == ATT_PREC_NONE)
+        return 0;
+    doc->prec = p;
+    return att__doc_set(doc, &doc->published, buf);
+}
+
+int att_doc_from_text(att_ctx *ctx, const char *text, size_t len, const att_meta *meta,
+                      att_doc **out)
+{
+    char *norm = NULL;
+    size_t nlen, bad;
+    att_doc *doc = NULL;
+    int rc;
+
+    *out = NULL;
+    if (!text)
+        return att__err(ctx, ATT_EINVAL, "no text given");
+    bad = att__utf8_invalid_at(text, len);
+    if (bad != (size_t)-1)
+        return att__err(ctx, ATT_EUTF8, "%s: invalid UTF-8 at byte %zu",
+                        meta && meta->source ? meta->source : "<text>", bad);
+    if ((rc = att__text_normalize(ctx, text, len, &norm, &nlen)))
+        return rc;
+    if ((rc = att__doc_new(ctx, norm, nlen, &doc)))
+        return rc;
+    if (meta) {
+        if (att__doc_set(doc, &doc->ext_id, meta->id) || att__doc_set(doc, &doc->url, meta->url) ||
+            att__doc_set(doc, &doc->title, meta->title) ||
+            att__doc_set(doc, &doc->source, meta->source) ||
+            (meta->published &&
+             att__doc_set_published(doc, meta->published, strlen(meta->published))) ||
+            (meta->lang && att__doc_set(doc, &doc->lang, meta->lang))) {
+            att_doc_free(doc);
+            return att__err(ctx, ATT_ENOMEM, "out of memory");
+        }
+        if (!doc->lang)
+            doc->lang = "und";
+    }
+    *out = doc;
+    return 0;
+}
+
+void att_doc_free(att_doc *doc)
+{
+    if (!doc)
+        return;
+    free(doc->text);
+    free(doc->meta_json);
+    free(doc->paras);
+    free(doc->toks);
+    free(doc->sents);
+    free(doc->ents);
+    free(doc->timex);
+    free(doc->events);
+    free(doc->facts);
+    free(doc->quotes);
+    att__arena_free(&doc->arena);
+    free(doc);
+}
+
+const char *att_doc_id(const att_doc *doc) { return doc->id; }
+const char *att_doc_text(const att_doc *doc, size_t *len)
+{
+    if (len)
+        *len = doc->len;
+    return doc->text;
+}
+const char *att_doc_title(const att_doc *doc) { return doc->title; }
+const char *att_doc_url(const att_doc *doc) { return doc->url; }
+const char *att_doc_source(const att_doc *doc) { return doc->source; }
+const char *att_doc_lang(const att_doc *doc) { return doc->lang ? doc->lang : "und"; }
+const char *att_doc_published(const att_doc *doc) { return doc->published; }
+att_precision att_doc_published_precision(const att_doc *doc) { return doc->prec; }
+
+size_t att_doc_paragraphs(const att_doc *doc, const att_span **out)
+{
+    *out = doc->paras;
+    return doc->npara;
+}
+size_t att_doc_tokens(const att_doc *doc, const att_token **out)
+{
+    *out = doc->toks;
+    return doc->ntok;
+}
+size_t att_doc_sentences(const att_doc *doc, const att_span **out)
+{
+    *out = doc->sents;
+    return doc->nsent;
+}
