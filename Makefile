@@ -17,7 +17,7 @@ PREFIX  ?= /usr/local
 BUILD   ?= build
 SHARED  ?= ../shared
 
-PKGS     := sqlite3 libutf8proc jansson zlib libxml-2.0
+PKGS     := sqlite3 libutf8proc jansson libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -27,7 +27,7 @@ OPT     ?= -O2 -g
 CFLAGS  ?=
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) -fPIC \
            -Iinclude -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS  := $(PKG_LIBS) -lstemmer -lpthread -lm
+LDLIBS  := $(PKG_LIBS) -lpthread -lm
 
 LIB_C   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 LIB_RE  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.re)))
@@ -65,7 +65,6 @@ $(BUILD)/attache: $(CLI_OBJ) $(BUILD)/libattache.a
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/libattache.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libattache.a $(LDLIBS)
-$(BUILD)/eval/% $(BUILD)/bench/%: $(BUILD)/libattache.a
 $(BUILD)/eval/%: eval/%.c $(BUILD)/libattache.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libattache.a $(LDLIBS)
@@ -116,7 +115,7 @@ install: all
 	install -m 755 $(BUILD)/libattache.so $(DESTDIR)$(PREFIX)/lib/libattache.so
 	install -m 644 include/attache.h $(DESTDIR)$(PREFIX)/include/attache.h
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/^#define ATT_VERSION "\(.*\)"/\1/p' include/attache.h)|' \
-	    -e 's|@LIBS@|$(PKG_LIBS) -lstemmer -lpthread -lm|' attache.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/attache.pc
+	    -e "s|@LIBS@|$(PKG_LIBS) -lpthread -lm|" attache.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/attache.pc
 	install -m 644 docs/attache.1 $(DESTDIR)$(PREFIX)/share/man/man1/attache.1
 
 format:

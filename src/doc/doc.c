@@ -222,14 +222,16 @@ att_precision att__date_parse(const char *s, size_t n, char out[32])
         } else if (i + 6 <= n && (s[i] == '+' || s[i] == '-') && s[i + 3] == ':') {
             int zh, zm;
             if (digits(s, n, i + 1, 2, &zh) && digits(s, n, i + 4, 2, &zm)) {
-                snprintf(zbuf, sizeof(zbuf), "%c%02d:%02d", s[i], zh, zm);
+                snprintf(zbuf, sizeof(zbuf), "%c%02u:%02u", s[i], (unsigned)zh % 100u, (unsigned)zm % 100u);
                 zone = zbuf;
                 i += 6;
             }
         }
         if (i != n)
             return ATT_PREC_NONE;
-        snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d%s", y, mo, d, h, mi, se, zone);
+        snprintf(out, 32, "%04u-%02u-%02uT%02u:%02u:%02u%s", (unsigned)y % 10000u, (unsigned)mo % 100u,
+                 (unsigned)d % 100u, (unsigned)h % 100u, (unsigned)mi % 100u, (unsigned)se % 100u,
+                 zone);
         return p;
     }
     if (i != n)

@@ -1,26 +1,51 @@
 /*
  * read.h - internals of the readers.
  *
- * A reader owns one input's bytes and hands out documents one at a time.
- * text.c reads plain text (with leading metadata lines), jsonl.c JSON Lines,
- * sniff.c decides which, walk.c lists the files under a path.
+ * A reader owns one input and hands out documents one at a time.  Input is
+ * pulled through a small bounded line buffer, so a 30 GB JSON Lines file is
+ * read in constant memory and a single over-long line is reported and
+ * skipped rather than swallowed.
+ *
+ *   reader.c  opening, the buffered byte source, dispatch, raw -> document
+ *   text.c    plain text: the whole input is one document; leading
+ *             metadata lines ("Date: 2025-10-24", " date 2024-04") and a
+ *             short first line that is a title
+ *   jsonl.c   JSON Lines: one article per line
+ *   sniff.c   which format an input is
+ *   walk.c    which files lie under a path
  */
 #ifndef ATT_READ_H
 #define ATT_READ_H
 
+#include <stdio.h>
+
 #include "../doc/doc.h"
+
+#define ATT_READ_CHUNK 65536
 
 struct att_reader {
     att_ctx *ctx;
     char *name;        /* file name for messages and doc->source */
-    char *owned;       /* the bytes, when the reader read them */
-    const char *data;  /* the bytes */
-    size_t len;
-    size_t pos;        /* next byte to read */
-    size_t line;       /* 1-based line of pos (JSON Lines) */
+    FILE *f;           /* NULL for memory readers */
+    int close_f;       /* f is ours to fclose */
+    att_buf buf;       /* bytes read from f and not yet consumed */
+    const char *mem;   /* memory reader: the caller's bytes */
+    size_t memlen;
+    size_t pos;        /* next unconsumed byte in buf (or mem) */
+    size_t consumed;   /* bytes of the input before buf[0] (for offsets) */
+    int eof;           /* f has no more bytes */
+    size_t line;       /* lines handed out so far (JSON Lines) */
+    size_t maxdoc;     /* largest document accepted */
     att_format fmt;
     int done;
 };
+
+/* The next line (without its "\n") of the input.  Returns 1 and sets
+ * the line, its length and its offset (of its first byte in the input) when
+ * there is one, 0 at the end, or ATT_ETOOBIG (the line is skipped) / ATT_EIO. */
+int att__reader_line(att_reader *r, const char **line, size_t *len, size_t *offset);
+/* The whole rest of the input.  Returns 0 and sets data and len, or an error. */
+int att__reader_all(att_reader *r, const char **data, size_t *len);
 
 /* Plain text: the whole input is one document. */
 int att__read_text(att_reader *r, att_doc **out);
@@ -29,9 +54,9 @@ int att__read_jsonl(att_reader *r, att_doc **out);
 /* Decides the format from the name and the first bytes. */
 att_format att__sniff(const char *name, const char *data, size_t len);
 
-/* Builds a document from raw reader bytes: checks for binary content and
- * invalid UTF-8 (naming where = "file" or "file:line" and the byte offset
- * relative to base), normalises, and sets source. */
+/* Builds a document from raw bytes of the input: refuses binary content and
+ * invalid UTF-8 (naming `where` and the byte offset base+i), normalises,
+ * and sets doc->source to the reader's name. */
 int att__doc_from_raw(att_reader *r, const char *where, size_t base, const char *s, size_t n,
                       att_doc **out);
 
