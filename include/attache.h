@@ -195,7 +195,7 @@ void att_reader_close(att_reader *r);
 
 /* Lists the files under a path: a file is itself; a directory is walked
  * recursively in sorted order, keeping files whose extension is one attache
- * reads (.txt .text .md .jsonl .ndjson .json); "-" is itself.  The callback
+ * reads (.txt .text .jsonl .ndjson .json); "-" is itself.  The callback
  * gets each path (borrowed for the call) and returns 0 to go on or non-zero
  * to stop (which is returned). */
 typedef int (*att_path_cb)(const char *path, void *arg);

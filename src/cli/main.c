@@ -51,7 +51,7 @@ static int cmd_version(cli *c);
 static const cli_cmd commands[] = {
     {"ingest", cmd_ingest, "PATH...", 1, -1, "read articles and store them in the database",
      ingest_opts,
-     "Reads each PATH (a file, a directory searched recursively for .txt, .md, .jsonl and\n"
+     "Reads each PATH (a file, a directory searched recursively for .txt, .jsonl and\n"
      ".ndjson files in sorted order, or - for standard input), annotates every article and\n"
      "writes it to the database.  An article already stored (same normalised text) is left\n"
      "unchanged.  Prints a progress bar on a terminal and a summary: new, unchanged, failed.\n"

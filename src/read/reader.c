@@ -89,6 +89,14 @@ int att__reader_line(att_reader *r, const char **line, size_t *len, size_t *offs
     }
     if (n == 0)
         return 0;
+    if ((nl ? (size_t)(nl - p) : n) > r->maxdoc) {
+        size_t start = r->consumed + r->pos;
+        r->pos += nl ? (size_t)(nl - p) + 1 : n;
+        r->line++;
+        return att__err(r->ctx, ATT_ETOOBIG,
+                        "%s:%zu: line at byte %zu is longer than %zu bytes; skipped", r->name,
+                        r->line, start, r->maxdoc);
+    }
     *offset = r->consumed + r->pos;
     *line = p;
     *len = nl ? (size_t)(nl - p) : n;

@@ -18,7 +18,7 @@
 
 #define WALK_MAX_DEPTH 64
 
-static const char *const exts[] = {".txt", ".text", ".md", ".jsonl", ".ndjson", ".json"};
+static const char *const exts[] = {".txt", ".text", ".jsonl", ".ndjson", ".json"};
 
 static int wanted(const char *name)
 {
