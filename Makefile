@@ -40,7 +40,7 @@ TOOL_C  := $(sort $(wildcard eval/*.c bench/*.c))
 TOOL_BIN := $(TOOL_C:%.c=$(BUILD)/%)
 
 .PHONY: all test test-quick asan eval bench install clean deps demo fuzz format
-all: $(BUILD)/attache $(BUILD)/libattache.a $(BUILD)/libattache.so $(TOOL_BIN)
+all: $(BUILD)/attache $(BUILD)/libattache.a $(BUILD)/libattache.so $(BUILD)/attache.1 $(TOOL_BIN)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -61,6 +61,9 @@ $(BUILD)/libattache.so: $(LIB_OBJ)
 	$(CC) -shared -o $@ $^ $(LDLIBS)
 $(BUILD)/attache: $(CLI_OBJ) $(BUILD)/libattache.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libattache.a $(LDLIBS)
+
+$(BUILD)/attache.1: $(BUILD)/attache scripts/gen-man
+	scripts/gen-man $(BUILD)/attache > $@
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/libattache.a
 	@mkdir -p $(dir $@)
@@ -116,7 +119,7 @@ install: all
 	install -m 644 include/attache.h $(DESTDIR)$(PREFIX)/include/attache.h
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/^#define ATT_VERSION "\(.*\)"/\1/p' include/attache.h)|' \
 	    -e "s|@LIBS@|$(PKG_LIBS) -lpthread -lm|" attache.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/attache.pc
-	install -m 644 docs/attache.1 $(DESTDIR)$(PREFIX)/share/man/man1/attache.1
+	install -m 644 $(BUILD)/attache.1 $(DESTDIR)$(PREFIX)/share/man/man1/attache.1
 
 format:
 	clang-format -i include/*.h src/*/*.c src/*/*.h tests/unit/*.c
