@@ -38,6 +38,8 @@ UNIT_C  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_C:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_C  := $(sort $(wildcard eval/*.c bench/*.c))
 TOOL_BIN := $(TOOL_C:%.c=$(BUILD)/%)
+FUZZ_C  := $(sort $(wildcard fuzz/fuzz_*.c))
+REPLAY_BIN := $(FUZZ_C:fuzz/fuzz_%.c=$(BUILD)/fuzz/replay_%)
 
 .PHONY: all test test-quick asan eval bench install clean deps demo fuzz format
 all: $(BUILD)/attache $(BUILD)/libattache.a $(BUILD)/libattache.so $(BUILD)/attache.1 $(TOOL_BIN)
@@ -68,6 +70,9 @@ $(BUILD)/attache.1: $(BUILD)/attache scripts/gen-man
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/libattache.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libattache.a $(LDLIBS)
+$(BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(BUILD)/libattache.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< fuzz/replay.c $(BUILD)/libattache.a $(LDLIBS)
 $(BUILD)/eval/%: eval/%.c $(BUILD)/libattache.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libattache.a $(LDLIBS)
@@ -82,11 +87,11 @@ deps:
 	@scripts/bootstrap --quiet
 
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(REPLAY_BIN)
 	@$(MAKE) --no-print-directory BUILD=build-asan asan-bins
 	@scripts/run-tests build build-asan
 
-test-quick: all $(UNIT_BIN)
+test-quick: all $(UNIT_BIN) $(REPLAY_BIN)
 	@scripts/run-tests build
 
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -94,11 +99,22 @@ asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan asan-bins
 asan-bins:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD) OPT="-O1 -g $(ASAN_FLAGS)" \
-	    LDFLAGS_EXTRA="$(ASAN_FLAGS)" $(BUILD)/attache $(UNIT_BIN) $(TOOL_BIN)
+	    LDFLAGS_EXTRA="$(ASAN_FLAGS)" $(BUILD)/attache $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN)
 
 ifdef LDFLAGS_EXTRA
 LDLIBS += $(LDFLAGS_EXTRA)
 endif
+
+# libFuzzer builds (clang): build-fuzz/fuzz_<name>; run e.g.
+#   build-fuzz/fuzz_read -max_total_time=60 fuzz/corpus/read
+FUZZ_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
+	    build-fuzz/libattache.a
+	@for f in $(FUZZ_C); do n=$$(basename $$f .c); \
+	    echo "clang $$f -> build-fuzz/$$n"; \
+	    clang $(ALL_CFLAGS) -O1 -g $(FUZZ_FLAGS) -fsanitize=fuzzer -o build-fuzz/$$n $$f \
+	        build-fuzz/libattache.a $(LDLIBS) || exit 1; done
 
 # ---- measurements -----------------------------------------------------------
 eval: all
@@ -125,4 +141,4 @@ format:
 	clang-format -i include/*.h src/*/*.c src/*/*.h tests/unit/*.c
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

@@ -3,9 +3,15 @@
  * under it, every document in each file, annotated and handed to a sink.
  *
  * Files are listed first (att_walk) so the progress bar knows how many
- * bytes lie ahead.  A document that fails gets one error line and the loop
- * goes on; the counts decide the exit status.
+ * bytes lie ahead.  The main thread reads documents into a batch; worker
+ * threads (one context each, so error messages never mix) annotate the
+ * batch; the main thread then hands the documents to the sink in input
+ * order, so output and ids do not depend on the number of threads.  A
+ * document that fails gets one error line and the loop goes on; the counts
+ * decide the exit status.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -69,13 +75,94 @@ static void progress(const cli_progress *p, int final)
     fflush(stderr);
 }
 
+#define BATCH_PER_THREAD 32
+#define MAX_THREADS 64
+
+typedef struct batch {
+    att_doc *docs[BATCH_PER_THREAD * MAX_THREADS];
+    int rc[BATCH_PER_THREAD * MAX_THREADS];
+    char *err[BATCH_PER_THREAD * MAX_THREADS];
+    size_t n;
+    atomic_size_t next;
+} batch;
+
+typedef struct worker {
+    att_ctx *ctx;
+    batch *b;
+    pthread_t tid;
+} worker;
+
+static void *annotate_batch(void *arg)
+{
+    worker *w = arg;
+    batch *b = w->b;
+    size_t i;
+    while ((i = atomic_fetch_add(&b->next, 1)) < b->n) {
+        b->rc[i] = att_annotate(w->ctx, b->docs[i]);
+        if (b->rc[i])
+            b->err[i] = strdup(att_errmsg(w->ctx));
+    }
+    return NULL;
+}
+
+static int threads_wanted(const cli *c)
+{
+    long n = c->aopts.threads;
+    if (n <= 0)
+        n = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        n = 1;
+    return n > MAX_THREADS ? MAX_THREADS : (int)n;
+}
+
+/* Annotates the batch on the workers (or inline with one), then sinks it. */
+static void flush_batch(cli *c, att_ctx *ctx, batch *b, worker *ws, int nw, cli_sink sink,
+                        void *arg, cli_progress *pr)
+{
+    atomic_store(&b->next, 0);
+    if (nw <= 1 || b->n < 2) {
+        ws[0].b = b;
+        annotate_batch(&ws[0]);
+    } else {
+        int started = 0;
+        for (int t = 0; t < nw; t++) {
+            ws[t].b = b;
+            if (pthread_create(&ws[t].tid, NULL, annotate_batch, &ws[t]) != 0)
+                break;
+            started++;
+        }
+        if (started == 0)
+            annotate_batch(&ws[0]);
+        for (int t = 0; t < started; t++)
+            pthread_join(ws[t].tid, NULL);
+    }
+    for (size_t i = 0; i < b->n; i++) {
+        if (b->rc[i]) {
+            cli_error("%s", b->err[i] ? b->err[i] : att_strerror(b->rc[i]));
+            pr->failed++;
+        } else if (sink(c, ctx, b->docs[i], arg, pr)) {
+            cli_error("%s", att_errmsg(ctx));
+            pr->failed++;
+        }
+        pr->docs++;
+        free(b->err[i]);
+        b->err[i] = NULL;
+        b->rc[i] = 0;
+        att_doc_free(b->docs[i]);
+    }
+    b->n = 0;
+}
+
 int cli_run_inputs(cli *c, att_ctx *ctx, cli_sink sink, void *arg, cli_progress *pr)
 {
     file_list fl = {0};
     att_format fmt = ATT_FMT_AUTO;
     const char *f = cli_get(c, "format");
-    int rc = CLI_OK, show = !c->quiet && isatty(STDERR_FILENO);
+    int rc = CLI_OK, show = !c->quiet && isatty(STDERR_FILENO), nw, opened = 0;
     double last = 0;
+    batch *b = NULL;
+    worker ws[MAX_THREADS];
+    size_t cap;
 
     if (f) {
         if (strcmp(f, "text") == 0)
@@ -89,6 +176,21 @@ int cli_run_inputs(cli *c, att_ctx *ctx, cli_sink sink, void *arg, cli_progress 
     }
     memset(pr, 0, sizeof(*pr));
     pr->t0 = now();
+    nw = threads_wanted(c);
+    cap = (size_t)nw * BATCH_PER_THREAD;
+    b = calloc(1, sizeof(*b));
+    if (!b) {
+        cli_error("out of memory");
+        return CLI_FAILED;
+    }
+    for (opened = 0; opened < nw; opened++) {
+        ws[opened].ctx = NULL;
+        if (att_ctx_open(&ws[opened].ctx, &c->aopts)) {
+            cli_error("cannot open a worker context");
+            rc = CLI_FAILED;
+            goto cleanup;
+        }
+    }
     for (int i = 0; i < c->nargs; i++) {
         int wrc = att_walk(ctx, c->args[i], add_path, &fl);
         if (wrc) {
@@ -117,12 +219,9 @@ int cli_run_inputs(cli *c, att_ctx *ctx, cli_sink sink, void *arg, cli_progress 
                 pr->failed++;
                 continue;
             }
-            if (att_annotate(ctx, doc) || sink(c, ctx, doc, arg, pr)) {
-                cli_error("%s", att_errmsg(ctx));
-                pr->failed++;
-            }
-            pr->docs++;
-            att_doc_free(doc);
+            b->docs[b->n++] = doc;
+            if (b->n == cap)
+                flush_batch(c, ctx, b, ws, nw, sink, arg, pr);
             if (show && now() - last > 0.2) {
                 last = now();
                 progress(pr, 0);
@@ -133,13 +232,18 @@ int cli_run_inputs(cli *c, att_ctx *ctx, cli_sink sink, void *arg, cli_progress 
         if (strcmp(fl.paths[i], "-") != 0 && stat(fl.paths[i], &st) == 0)
             pr->bytes_done += (unsigned long long)st.st_size;
     }
+    flush_batch(c, ctx, b, ws, nw, sink, arg, pr);
     if (show && pr->docs > 0)
         progress(pr, 1);
     pr->seconds = now() - pr->t0;
+    if (pr->failed)
+        rc = CLI_FAILED;
+cleanup:
     for (size_t i = 0; i < fl.n; i++)
         free(fl.paths[i]);
     free(fl.paths);
-    if (pr->failed)
-        rc = CLI_FAILED;
+    for (int t = 0; t < opened; t++)
+        att_ctx_close(ws[t].ctx);
+    free(b);
     return rc;
 }
