@@ -10,12 +10,22 @@
 
 typedef int (*query_fn)(cli *c, att_store *st, att_rows **rows);
 
+static int limit_of(cli *c, int *limit)
+{
+    int bad = 0;
+    *limit = (int)cli_get_long(c, "limit", 20, &bad);
+    return bad ? ATT_EINVAL : 0;
+}
+
 static int run_query(cli *c, query_fn q)
 {
     att_ctx *ctx = NULL;
     att_store *st = NULL;
     att_rows *rows = NULL;
     int rc;
+    int limit;
+    if (limit_of(c, &limit))
+        return CLI_USAGE; /* before the database, so a typo is a usage error */
     if ((rc = cli_ctx_open(c, &ctx)))
         return rc;
     if ((rc = cli_store_open(c, ctx, ATT_STORE_READONLY, &st)))
@@ -31,13 +41,6 @@ cleanup:
     att_store_close(st);
     att_ctx_close(ctx);
     return rc;
-}
-
-static int limit_of(cli *c, int *limit)
-{
-    int bad = 0;
-    *limit = (int)cli_get_long(c, "limit", 20, &bad);
-    return bad ? ATT_EINVAL : 0;
 }
 
 static int q_search(cli *c, att_store *st, att_rows **rows)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_cli.sh - the command-line interface end to end: ingest, idempotency,
 # search, metadata lines, bad input, help and exit statuses.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.inc"
 
 A="$ATTACHE"
 DB="$T/a.db"
