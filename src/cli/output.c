@@ -37,7 +37,7 @@ static size_t width_of(const char *s, size_t max, size_t *bytes)
     return w;
 }
 
-static void put_cell(FILE *out, const char *s, size_t colw)
+static void put_cell(FILE *out, const char *s, size_t colw, int pad)
 {
     size_t bytes, w, n = strlen(s);
     int cut;
@@ -52,7 +52,7 @@ static void put_cell(FILE *out, const char *s, size_t colw)
         fputs("…", out);
         w++;
     }
-    for (; w < colw; w++)
+    for (; pad && w < colw; w++)
         fputc(' ', out);
 }
 
@@ -72,7 +72,7 @@ static void print_table(const att_rows *rows, FILE *out)
         }
     }
     for (size_t c = 0; c < nc; c++) {
-        put_cell(out, att_rows_colname(rows, c), c + 1 < nc ? widths[c] : 0);
+        put_cell(out, att_rows_colname(rows, c), widths[c], c + 1 < nc);
         fputs(c + 1 < nc ? "  " : "\n", out);
     }
     for (size_t c = 0; c < nc; c++) {
@@ -83,7 +83,7 @@ static void print_table(const att_rows *rows, FILE *out)
     for (size_t r = 0; r < nr; r++)
         for (size_t c = 0; c < nc; c++) {
             const char *v = att_rows_get(rows, r, c);
-            put_cell(out, v ? v : "", c + 1 < nc ? widths[c] : CELL_MAX_WIDTH * 2);
+            put_cell(out, v ? v : "", widths[c], c + 1 < nc);
             fputs(c + 1 < nc ? "  " : "\n", out);
         }
     fprintf(out, "(%zu row%s)\n", nr, nr == 1 ? "" : "s");
