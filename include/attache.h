@@ -68,6 +68,7 @@ typedef struct att_options {
     const char *lang_hint; /* "de", "en" or NULL to identify per document */
     int threads;           /* worker threads for batch work; 0 = cores */
     size_t max_doc_bytes;  /* larger inputs are refused; 0 = 64 MiB */
+    int keep_boilerplate;  /* 1: keep web boilerplate lines in plain text */
 } att_options;
 
 /* Opens a context.  opts may be NULL for the defaults.  On failure *out is

@@ -32,11 +32,12 @@ static const cli_opt common_opts[] = {
 
 static const cli_opt ingest_opts[] = {
     {"format", 0, "FMT", "input format: auto, text or jsonl (default auto)"},
+    {"keep-boilerplate", 0, NULL, "keep share bars, teaser lists and notices in plain text"},
     {NULL, 0, NULL, NULL},
 };
 static const cli_opt extract_opts[] = {
     {"format", 0, "FMT", "input format: auto, text or jsonl (default auto)"},
-    {"pretty", 0, NULL, "indent nothing, but put each layer on its own line"},
+    {"keep-boilerplate", 0, NULL, "keep share bars, teaser lists and notices in plain text"},
     {NULL, 0, NULL, NULL},
 };
 static const cli_opt limit_opts[] = {
@@ -322,6 +323,7 @@ int main(int argc, char **argv)
                                     : CLI_FMT_JSON;
     c.aopts.lang_hint = cli_get(&c, "lang");
     c.aopts.kb_extra = cli_get(&c, "kb-extra");
+    c.aopts.keep_boilerplate = cli_get(&c, "keep-boilerplate") != NULL;
     c.aopts.threads = (int)cli_get_long(&c, "threads", 0, &bad);
     if (bad) {
         rc = CLI_USAGE;

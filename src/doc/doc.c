@@ -36,6 +36,26 @@ static int nfc_fast(const unsigned char *s, size_t n)
     return 1;
 }
 
+/* Length of the white-space character that ends s[a..b), or 0: ASCII
+ * blanks, no-break space, the typographic spaces U+2000..U+200A, narrow
+ * no-break space and the ideographic space. */
+static size_t trailing_space(const char *str, size_t a, size_t b)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (b <= a)
+        return 0;
+    if (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\f' || s[b - 1] == '\v')
+        return 1;
+    if (b - a >= 2 && s[b - 2] == 0xC2 && s[b - 1] == 0xA0)
+        return 2;
+    if (b - a >= 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 &&
+        (s[b - 1] <= 0x8A || s[b - 1] == 0xAF))
+        return 3;
+    if (b - a >= 3 && s[b - 3] == 0xE3 && s[b - 2] == 0x80 && s[b - 1] == 0x80)
+        return 3;
+    return 0;
+}
+
 int att__text_normalize(att_ctx *ctx, const char *src, size_t n, char **out, size_t *outlen)
 {
     utf8proc_uint8_t *nfc = NULL;
@@ -70,10 +90,9 @@ int att__text_normalize(att_ctx *ctx, const char *src, size_t n, char **out, siz
     for (size_t i = 0; i <= n; i++) {
         if (i < n && s[i] != '\n' && s[i] != '\r')
             continue;
-        size_t a = linestart, b = i;
-        while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\f' ||
-                         s[b - 1] == '\v'))
-            b--;
+        size_t a = linestart, b = i, w;
+        while ((w = trailing_space(s, a, b)) > 0)
+            b -= w;
         if (b == a) {
             blank++;
         } else {

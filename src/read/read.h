@@ -54,6 +54,13 @@ int att__read_jsonl(att_reader *r, att_doc **out);
 /* Decides the format from the name and the first bytes. */
 att_format att__sniff(const char *name, const char *data, size_t len);
 
+/* Drops web boilerplate lines from s[0..n) (boiler.c), writing the kept
+ * text to a malloc'ed *out.  *flags gets ATT_BOILER_* bits. */
+#define ATT_BOILER_DROPPED 0x01 /* something was dropped */
+#define ATT_BOILER_TAIL 0x02    /* a page tail (teasers, notices) was cut */
+#define ATT_BOILER_CAPTION 0x04 /* an early line lost an image or wire credit */
+int att__boiler_clean(const char *s, size_t n, char **out, size_t *outlen, int *flags);
+
 /* Builds a document from raw bytes of the input: refuses binary content and
  * invalid UTF-8 (naming `where` and the byte offset base+i), normalises,
  * and sets doc->source to the reader's name. */

@@ -9,6 +9,7 @@
  * lines are looked at: further down, "Date:" is article text.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -124,6 +125,32 @@ static int set_meta(att_doc *doc, key_kind kind, const char *v, size_t n)
     }
 }
 
+/* After an image caption that lost its credit, the page's headline is the
+ * next paragraph when it is one short line: take it out of the text as the
+ * title (press-wire texts put the caption first). */
+static void caption_title(char *t, size_t *len, char **title)
+{
+    char *p = strstr(t, "\n\n"), *e;
+    size_t a, b;
+    if (!p)
+        return;
+    a = (size_t)(p - t) + 2;
+    while (a < *len && t[a] == '\n')
+        a++;
+    e = memchr(t + a, '\n', *len - a);
+    b = e ? (size_t)(e - t) : *len;
+    if (b == a || !e || b + 1 >= *len || t[b + 1] != '\n' || !looks_like_title(t, a, b))
+        return;
+    *title = malloc(b - a + 1);
+    if (!*title)
+        return;
+    memcpy(*title, t + a, b - a);
+    (*title)[b - a] = '\0';
+    memmove(t + a, t + b + 2, *len - (b + 2));
+    *len -= b + 2 - a;
+    t[*len] = '\0';
+}
+
 int att__read_text(att_reader *r, att_doc **out)
 {
     const char *s;
@@ -134,6 +161,7 @@ int att__read_text(att_reader *r, att_doc **out)
         size_t a, b;
     } metas[HEADER_LINES];
     size_t nmeta = 0, title_a = 0, title_b = 0;
+    char *title_buf = NULL;
     int rc, have_title = 0;
     att_doc *doc = NULL;
 
@@ -206,8 +234,36 @@ int att__read_text(att_reader *r, att_doc **out)
     if (is_blank(s, body, n))
         return att__err(r->ctx, ATT_EEMPTY, "%s: no article text after the header", r->name);
 
-    if ((rc = att__doc_from_raw(r, r->name, body, s + body, n - body, &doc)))
+    if (r->ctx && r->ctx->opts.keep_boilerplate) {
+        rc = att__doc_from_raw(r, r->name, body, s + body, n - body, &doc);
+    } else {
+        char *clean = NULL;
+        size_t clen;
+        int bflags;
+        if (att__boiler_clean(s + body, n - body, &clean, &clen, &bflags))
+            return att__err(r->ctx, ATT_ENOMEM, "out of memory");
+        if (!have_title && (bflags & ATT_BOILER_CAPTION))
+            caption_title(clean, &clen, &title_buf);
+        if (is_blank(clean, 0, clen)) {
+            free(clean);
+            free(title_buf);
+            return att__err(r->ctx, ATT_EEMPTY, "%s: no article text, only page boilerplate",
+                            r->name);
+        }
+        rc = att__doc_from_raw(r, r->name, body, clean, clen, &doc);
+        free(clean);
+    }
+    if (rc) {
+        free(title_buf);
         return rc;
+    }
+    if (title_buf && !have_title) {
+        if (att__doc_set(doc, &doc->title, title_buf)) {
+            free(title_buf);
+            goto nomem;
+        }
+    }
+    free(title_buf);
     for (size_t m = 0; m < nmeta; m++)
         if (set_meta(doc, metas[m].kind, s + metas[m].a, metas[m].b - metas[m].a))
             goto nomem;

@@ -1,0 +1,370 @@
+/*
+ * sentence.c - the sentence splitter: tokens in, sentence spans out.
+ *
+ * It walks the tokens of one paragraph at a time (a paragraph always ends
+ * a sentence, so sentences never cross one) and asks after each token
+ * whether a sentence ends there:
+ *   - "?", "!", "." and "..." end one when the next token does not go on in
+ *     lower case or with , ; : ) -- closing quotes and brackets glued to the
+ *     mark belong to the sentence they close (wichtig.“ Danach);
+ *   - ORDINAL tokens (am 1. September) never end one: the tokenizer already
+ *     decided that their period is not a full stop;
+ *   - ABBREV tokens end one only when the abbreviation is of the kind that
+ *     can close a sentence (usw., Inc., Mio., U.S.: END_ABBREVS) and the
+ *     next word is a capitalised function word (Die, Er, The, ...);
+ *   - a line break inside a paragraph ends a sentence after a line without
+ *     final punctuation when the next line starts a list item, or when the
+ *     next line's first word would have fit on the line (so the line is a
+ *     title or an item, not hard-wrapped text), unless the next line starts
+ *     in lower case or the line ends with a comma or hyphen;
+ *   - in German text only, a capitalised pronoun or article that cannot
+ *     start anything but a sentence (Ich, Wir, Der, ...) after a plain word
+ *     starts one: reviews and comments often omit the full stop.
+ * The invariant: every token belongs to exactly one sentence; sentences are
+ * in order and each last token carries ATT_TOKF_SENT_END.
+ */
+#include <string.h>
+
+#include "lang.h"
+
+/* Abbreviations after which a sentence may end. */
+static const char *const END_ABBREVS[] = {
+    "Chr.", "Co.",  "Corp.", "Inc.",  "Jh.",  "Jhd.", "Jr.",  "Ltd.", "Mio.",  "Mrd.",
+    "Sr.",  "Tsd.", "U.K.",  "U.N.",  "U.S.", "US.",  "al.",  "etc.", "o. ä.", "o.ä.",
+    "u. a.", "u. ä.", "u. Ä.", "u. v. m.", "u.a.", "u.ä.", "u.v.m.", "usf.", "usw.", "v. Chr.",
+    "n. Chr.", "v.Chr.", "n.Chr.", "bzw.", "Std.", "min.", "max.", "tsd.",
+};
+
+/* Function words that, capitalised after a full stop, show a new sentence
+ * (lower case forms; German and English). */
+static const char *const STARTERS[] = {
+    "a",       "aber",    "after",   "als",   "also",   "am",     "an",     "and",    "auch",
+    "auf",     "außerdem", "bei",    "before", "but",   "da",     "dabei",  "dadurch", "daher",
+    "damit",   "danach",  "dann",    "das",   "dazu",   "dem",    "den",    "denn",   "der",
+    "deshalb", "des",     "die",     "dies",  "diese",  "diesem", "diesen", "dieser", "dieses",
+    "doch",    "dort",    "ein",     "eine",  "einem",  "einen",  "einer",  "er",     "es",
+    "for",     "für",     "he",      "her",   "his",    "however", "i",     "ich",    "if",
+    "im",      "in",      "it",      "its",   "jetzt",  "laut",   "man",    "mit",    "nach",
+    "nun",     "on",      "our",     "she",   "sie",    "so",     "that",   "the",    "their",
+    "then",    "there",   "these",   "they",  "this",   "those",  "trotzdem", "unter", "vor",
+    "we",      "wenn",    "what",    "when",  "while",  "wie",    "wir",    "with",   "zudem",
+    "zum",     "zur",
+};
+
+/* German closed-class words (lower case) that, capitalised in the middle
+ * of a line after a plain word, can only start a sentence: articles,
+ * pronouns (not the formal Sie/Ihr), conjunctions, adverbs, prepositions
+ * and auxiliaries.  Nouns that share a spelling (Würde, Gut) are left out. */
+static const char *const DE_STARTERS[] = {
+    "ab",       "aber",     "absolut", "alle",     "allerdings", "alles",    "also",
+    "am",       "an",       "ansonsten", "auch",   "auf",        "aus",      "außerdem",
+    "bei",      "beim",     "bin",     "bis",      "bitte",      "da",       "dabei",
+    "dadurch",  "daher",    "damit",   "danach",   "dann",       "das",      "dass",
+    "dazu",     "dein",     "deine",   "dem",      "den",        "denn",     "dennoch",
+    "der",      "deshalb",  "des",     "die",      "dies",       "diese",    "diesem",
+    "diesen",   "dieser",   "dieses",  "doch",     "dort",       "du",       "durch",
+    "ein",      "eine",     "einem",   "einen",    "einer",      "eines",    "einfach",
+    "er",       "es",       "etwas",   "für",      "ganz",       "gab",      "gegen",
+    "gerne",    "gibt",     "habe",    "haben",    "hat",        "hatte",    "hatten",
+    "heute",    "hier",     "ich",     "im",       "immer",      "in",       "insgesamt",
+    "ist",      "jede",     "jeder",   "jedes",    "jetzt",      "kann",     "kein",
+    "keine",    "leider",   "man",     "mein",     "meine",      "mit",      "muss",
+    "nach",     "natürlich", "nicht",  "noch",     "nun",        "nur",      "ob",
+    "obwohl",   "oder",     "ohne",    "schon",    "sehr",       "seit",     "sind",
+    "so",       "soll",     "sollte",  "trotzdem", "um",         "und",      "uns",
+    "unser",    "unsere",   "unter",   "viele",    "vielleicht", "vom",      "von",
+    "vor",      "war",      "waren",   "weil",     "wenn",       "wie",      "wir",
+    "wird",     "wirklich", "wurde",   "wurden",   "zudem",      "zum",      "zur",
+    "zu",       "über",
+};
+
+/* Words no German sentence ends with (prepositions, conjunctions,
+ * articles): "in Der Pate", "wie Die Kräfte" name a work, not a new
+ * sentence. */
+static const char *const DE_NO_END[] = {
+    "als",  "am",   "an",    "auf",   "aus",    "bei",   "bzw",     "das",    "dass",
+    "dem",  "den",  "der",   "des",   "die",    "durch", "ein",     "eine",   "einem",
+    "einen", "einer", "für", "gegen", "im",     "in",    "laut",    "mit",    "nach",
+    "ob",   "ohne", "oder",  "seit",  "sowie",  "trotz", "um",      "und",    "unter",
+    "von",  "vor",  "weil",  "wegen", "wenn",   "wie",   "während", "zu",     "zum",
+    "zur",  "zwischen", "über",
+};
+
+typedef struct splitter {
+    att_doc *doc;
+    int de; /* German rules on */
+} splitter;
+
+static int tok_is(const att_doc *doc, const att_token *t, const char *s)
+{
+    size_t n = strlen(s);
+    return t->end - t->start == n && memcmp(doc->text + t->start, s, n) == 0;
+}
+
+static int in_set(const char *const *set, size_t n, const char *s, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(set[i]) == len && memcmp(set[i], s, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Lower-cases an ASCII or Latin-1-range word into buf; 0 when too long. */
+static size_t fold_word(const char *s, size_t n, char *buf, size_t cap)
+{
+    if (n >= cap)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    /* Ä Ö Ü (C3 84, C3 96, C3 9C) -> ä ö ü */
+    if (n >= 2 && (unsigned char)buf[0] == 0xC3 &&
+        ((unsigned char)buf[1] == 0x84 || (unsigned char)buf[1] == 0x96 ||
+         (unsigned char)buf[1] == 0x9C))
+        buf[1] = (char)((unsigned char)buf[1] + 0x20);
+    buf[n] = '\0';
+    return n;
+}
+
+static int is_starter(const att_doc *doc, const att_token *t)
+{
+    char buf[32];
+    size_t n;
+    if (t->kind != ATT_TOK_WORD || !(t->flags & ATT_TOKF_UPPER))
+        return 0;
+    n = fold_word(doc->text + t->start, t->end - t->start, buf, sizeof(buf));
+    return n && in_set(STARTERS, ATT_ARRAY_LEN(STARTERS), buf, n);
+}
+
+/* The first byte of a token's text. */
+static unsigned char first_byte(const att_doc *doc, const att_token *t)
+{
+    return (unsigned char)doc->text[t->start];
+}
+
+/* True when a token continues the sentence before it: a lower-case word or
+ * a mark that cannot open a sentence. */
+static int continues(const att_doc *doc, const att_token *t)
+{
+    unsigned char c = first_byte(doc, t);
+    switch (t->kind) {
+    case ATT_TOK_WORD:
+    case ATT_TOK_ABBREV:
+        return !(t->flags & ATT_TOKF_UPPER) && !(c >= '0' && c <= '9');
+    case ATT_TOK_PUNCT:
+        /* a dash glued to the next word opens a line of dialogue: "-Wie" */
+        if (c == '-')
+            return (t->flags & ATT_TOKF_SPACE) != 0;
+        return c == ',' || c == ';' || c == ':' || c == ')' || c == ']' || c == '.' || c == '?' ||
+               c == '!' || c == '/';
+    default:
+        return 0;
+    }
+}
+
+/* True when a token opens a sentence after an abbreviation that can end
+ * one: a capitalised function word, or an opening quote before a capital. */
+static int opens_after_abbrev(const att_doc *doc, const att_token *t, const att_token *next)
+{
+    if (is_starter(doc, t))
+        return 1;
+    if (t->kind == ATT_TOK_QUOTE && next && (next->flags & ATT_TOKF_UPPER) && next->start == t->end)
+        return 1;
+    return 0;
+}
+
+static int has_terminal(const att_doc *doc, const att_token *t, int *question)
+{
+    int term = 0;
+    *question = 0;
+    if (t->kind != ATT_TOK_PUNCT)
+        return 0;
+    for (uint32_t i = t->start; i < t->end; i++) {
+        unsigned char c = (unsigned char)doc->text[i];
+        if (c == '.')
+            term = 1;
+        else if (c == '?' || c == '!')
+            term = *question = 1;
+        else if (c == 0xE2 && i + 2 < t->end &&
+                 (((unsigned char)doc->text[i + 1] == 0x80 &&
+                   ((unsigned char)doc->text[i + 2] == 0xA6 ||
+                    (unsigned char)doc->text[i + 2] == 0xBC)) ||
+                  ((unsigned char)doc->text[i + 1] == 0x81 &&
+                   (unsigned char)doc->text[i + 2] >= 0x87 &&
+                   (unsigned char)doc->text[i + 2] <= 0x89)))
+            term = 1; /* … ‼ ⁇ ⁈ ⁉ */
+    }
+    return term;
+}
+
+static int is_closer(const att_doc *doc, const att_token *t)
+{
+    if (t->kind == ATT_TOK_QUOTE)
+        return 1;
+    return t->kind == ATT_TOK_PUNCT && (tok_is(doc, t, ")") || tok_is(doc, t, "]"));
+}
+
+/* True when a newline lies between two tokens. */
+static int newline_between(const att_doc *doc, const att_token *a, const att_token *b)
+{
+    return memchr(doc->text + a->end, '\n', b->start - a->end) != NULL;
+}
+
+/* The start of the line holding offset at, and its end (the newline). */
+static size_t line_len_at(const att_doc *doc, size_t at)
+{
+    size_t s = at, e = at;
+    while (s > 0 && doc->text[s - 1] != '\n')
+        s--;
+    while (e < doc->len && doc->text[e] != '\n')
+        e++;
+    return e - s;
+}
+
+static int is_bullet(const att_doc *doc, const att_token *t)
+{
+    static const char *const bullets[] = {"-", "*", "\xE2\x80\xA2", "\xE2\x80\x93", "\xC2\xB7",
+                                          "\xE2\x80\x94", "\xE2\x96\xAA", "+"};
+    if (t->kind == ATT_TOK_ORDINAL)
+        return 1;
+    for (size_t i = 0; i < ATT_ARRAY_LEN(bullets); i++)
+        if (tok_is(doc, t, bullets[i]))
+            return 1;
+    return 0;
+}
+
+/* True for a capitalised (not all-caps) German closed-class word. */
+static int de_starter(const att_doc *doc, const att_token *t)
+{
+    char buf[32];
+    size_t n = t->end - t->start;
+    const char *w = doc->text + t->start;
+    if (n >= 2 && w[1] >= 'A' && w[1] <= 'Z')
+        return 0; /* DIE VERANSTALTER: shouting, not a sentence start */
+    n = fold_word(w, n, buf, sizeof(buf));
+    return n && in_set(DE_STARTERS, ATT_ARRAY_LEN(DE_STARTERS), buf, n);
+}
+
+/* Decides whether a sentence ends after token i (of the paragraph's tokens
+ * lo..hi, exclusive); returns the index of the sentence's last token (after
+ * closing quotes) or -1. */
+static long boundary_after(const splitter *sp, size_t i, size_t hi, size_t maxline)
+{
+    const att_doc *doc = sp->doc;
+    const att_token *t = &doc->toks[i], *n;
+    size_t k = i;
+    int question;
+
+    if (has_terminal(doc, t, &question)) {
+        while (k + 1 < hi && is_closer(doc, &doc->toks[k + 1]) &&
+               !(doc->toks[k].flags & ATT_TOKF_SPACE) &&
+               !(k + 2 < hi && doc->toks[k + 2].start == doc->toks[k + 1].end &&
+                 (doc->toks[k + 2].kind == ATT_TOK_WORD || doc->toks[k + 2].kind == ATT_TOK_NUMBER)))
+            k++;
+        if (k + 1 >= hi)
+            return (long)k;
+        n = &doc->toks[k + 1];
+        if (continues(doc, n))
+            return -1;
+        /* "Was?“, fragte er" was handled by continues(); "?" and "!" need
+         * nothing more, and neither does a full stop. */
+        return (long)k;
+    }
+    if (t->kind == ATT_TOK_ABBREV) {
+        while (k + 1 < hi && is_closer(doc, &doc->toks[k + 1]) &&
+               !(doc->toks[k].flags & ATT_TOKF_SPACE))
+            k++;
+        if (k + 1 >= hi)
+            return (long)k;
+        if (in_set(END_ABBREVS, ATT_ARRAY_LEN(END_ABBREVS), doc->text + t->start,
+                   t->end - t->start) || k > i) {
+            n = &doc->toks[k + 1];
+            if (opens_after_abbrev(doc, n, k + 2 < hi ? &doc->toks[k + 2] : NULL))
+                return (long)k;
+        }
+        k = i;
+    }
+    if (i + 1 >= hi)
+        return (long)i;
+    n = &doc->toks[i + 1];
+    if (newline_between(doc, t, n)) {
+        if (is_bullet(doc, n))
+            return (long)i;
+        if (continues(doc, n) || (t->kind == ATT_TOK_PUNCT && !is_closer(doc, t)))
+            return -1;
+        if (t->kind == ATT_TOK_WORD && doc->text[t->end - 1] == '-')
+            return -1;
+        /* Hard-wrapped text: the next line's first word would not have fit
+         * on this line.  A title or list item leaves room for it. */
+        size_t ll = line_len_at(doc, t->start), nw = n->end - n->start;
+        if (maxline < 40 || (ll + 1 + nw) * 10 < maxline * 9)
+            return (long)i;
+        return -1;
+    }
+    if (sp->de && n->kind == ATT_TOK_WORD && (n->flags & ATT_TOKF_UPPER) &&
+        (t->kind == ATT_TOK_WORD || t->kind == ATT_TOK_NUMBER) && de_starter(doc, n)) {
+        char buf[32];
+        size_t bn = fold_word(doc->text + t->start, t->end - t->start, buf, sizeof(buf));
+        if (bn && in_set(DE_NO_END, ATT_ARRAY_LEN(DE_NO_END), buf, bn))
+            return -1;
+        /* not inside a run of capitalised words (titles, names) */
+        if ((t->flags & ATT_TOKF_UPPER) && i > 0 && (doc->toks[i - 1].flags & ATT_TOKF_UPPER) &&
+            doc->toks[i - 1].kind == ATT_TOK_WORD)
+            return -1;
+        return (long)i;
+    }
+    return -1;
+}
+
+static int push_sentence(att_doc *doc, size_t first, size_t last)
+{
+    att_span s = {doc->toks[first].start, doc->toks[last].end};
+    doc->toks[last].flags |= ATT_TOKF_SENT_END;
+    return ATT_PUSH(doc->sents, doc->nsent, doc->csent, s);
+}
+
+int att__split_sentences(att_doc *doc)
+{
+    splitter sp;
+    size_t i = 0;
+
+    doc->nsent = 0;
+    sp.doc = doc;
+    sp.de = doc->lang && strcmp(doc->lang, "de") == 0;
+    for (size_t j = 0; j < doc->ntok; j++)
+        doc->toks[j].flags &= (uint8_t)~ATT_TOKF_SENT_END;
+
+    while (i < doc->ntok) {
+        /* the paragraph's tokens: up to and including the PARA-flagged one */
+        size_t hi = i, maxline = 0, first = i;
+        while (hi < doc->ntok && !(doc->toks[hi].flags & ATT_TOKF_PARA))
+            hi++;
+        hi = hi < doc->ntok ? hi + 1 : doc->ntok;
+        if (hi - i > 1 && memchr(doc->text + doc->toks[i].start, '\n',
+                                 doc->toks[hi - 1].start - doc->toks[i].start)) {
+            for (size_t a = doc->toks[i].start; a < doc->toks[hi - 1].end;) {
+                size_t l = line_len_at(doc, a);
+                if (l > maxline)
+                    maxline = l;
+                const char *nl = memchr(doc->text + a, '\n', doc->toks[hi - 1].end - a);
+                if (!nl)
+                    break;
+                a = (size_t)(nl - doc->text) + 1;
+            }
+        }
+        for (size_t j = i; j < hi; j++) {
+            long k = boundary_after(&sp, j, hi, maxline);
+            if (k < 0)
+                continue;
+            if (push_sentence(doc, first, (size_t)k))
+                return ATT_ENOMEM;
+            j = (size_t)k;
+            first = j + 1;
+        }
+        if (first < hi && push_sentence(doc, first, hi - 1))
+            return ATT_ENOMEM;
+        i = hi;
+    }
+    return 0;
+}
