@@ -87,8 +87,8 @@ deps:
 	@scripts/bootstrap --quiet
 
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(REPLAY_BIN)
-	@$(MAKE) --no-print-directory BUILD=build-asan asan-bins
+	@$(MAKE) -s --no-print-directory all $(UNIT_BIN) $(REPLAY_BIN)
+	@$(MAKE) -s --no-print-directory BUILD=build-asan asan-bins
 	@scripts/run-tests build build-asan
 
 test-quick: all $(UNIT_BIN) $(REPLAY_BIN)
@@ -96,7 +96,7 @@ test-quick: all $(UNIT_BIN) $(REPLAY_BIN)
 
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 asan:
-	@$(MAKE) --no-print-directory BUILD=build-asan asan-bins
+	@$(MAKE) -s --no-print-directory BUILD=build-asan asan-bins
 asan-bins:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD) OPT="-O1 -g $(ASAN_FLAGS)" \
 	    LDFLAGS_EXTRA="$(ASAN_FLAGS)" $(BUILD)/attache $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN)
