@@ -31,8 +31,10 @@ LDLIBS  := $(PKG_LIBS) -lpthread -lm
 
 LIB_C   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 LIB_RE  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.re)))
+LIB_S   := $(sort $(wildcard src/*/*.S))
 CLI_C   := $(sort $(wildcard src/cli/*.c))
-LIB_OBJ := $(LIB_C:%.c=$(BUILD)/obj/%.o) $(LIB_RE:%.re=$(BUILD)/obj/%.o)
+LIB_OBJ := $(LIB_C:%.c=$(BUILD)/obj/%.o) $(LIB_RE:%.re=$(BUILD)/obj/%.o) \
+           $(LIB_S:%.S=$(BUILD)/obj/%.o)
 CLI_OBJ := $(CLI_C:%.c=$(BUILD)/obj/%.o)
 UNIT_C  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_C:tests/unit/%.c=$(BUILD)/tests/%)
@@ -47,6 +49,14 @@ all: $(BUILD)/attache $(BUILD)/libattache.a $(BUILD)/libattache.so $(BUILD)/atta
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# Embedded data (models, compiled knowledge base): src/x/y.S uses .incbin on
+# files named relative to the repository root; BUILD_DIR names the build
+# directory for blobs made at build time.  Add the blob as a prerequisite of
+# the object in a rule of its own.
+$(BUILD)/obj/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) -c -DBUILD_DIR='"$(BUILD)"' -MMD -MP $< -o $@
 
 # re2c lexers: src/x/y.re -> build/gen/x/y.c -> build/obj/src/x/y.o
 $(BUILD)/gen/%.c: src/%.re
