@@ -30,6 +30,8 @@ typedef struct att_timex {
     uint32_t start, end;
     const char *type;  /* DATE, TIME, DURATION, SET */
     const char *value; /* TIMEX3 value */
+    const char *mod;   /* TIMEX3 mod: START, MID, END, APPROX, LESS_THAN,
+                          MORE_THAN; NULL for none (static strings) */
 } att_timex;
 
 typedef struct att_actor {

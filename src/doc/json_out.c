@@ -54,7 +54,7 @@ static int timexes(att_buf *b, const att_doc *doc)
                              t->end) ||
              att__json_str(b, doc->text + t->start, t->end - t->start) || key(b, "type", 0) ||
              att__json_cstr(b, t->type) || key(b, "value", 0) || att__json_cstr(b, t->value) ||
-             att__buf_addc(b, '}');
+             key(b, "mod", 0) || att__json_cstr(b, t->mod) || att__buf_addc(b, '}');
     }
     return rc || att__buf_addc(b, ']');
 }

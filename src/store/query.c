@@ -461,7 +461,7 @@ static int load_timex(att_store *st, att_doc *doc)
     int rc, src, nomem = 0;
 
     if ((rc = prep_doc(st,
-                       "SELECT start, \"end\", type, value FROM timex WHERE doc_id = ?1"
+                       "SELECT start, \"end\", type, value, mod FROM timex WHERE doc_id = ?1"
                        " ORDER BY rowid",
                        doc, &s)))
         goto cleanup;
@@ -476,6 +476,7 @@ static int load_timex(att_store *st, att_doc *doc)
         t.end = sp.end;
         t.type = col_str(doc, s, 2, &nomem);
         t.value = col_str(doc, s, 3, &nomem);
+        t.mod = col_str(doc, s, 4, &nomem);
         if (nomem || ATT_PUSH(doc->timex, doc->ntimex, doc->ctimex, t)) {
             rc = oom(st);
             goto cleanup;

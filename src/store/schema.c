@@ -100,6 +100,7 @@ static const char schema_v1[] =
     "  \"end\" INTEGER NOT NULL,"
     "  type TEXT,"
     "  value TEXT,"
+    "  mod TEXT,"
     "  CHECK (0 <= start AND start <= \"end\")"
     ");"
     "CREATE INDEX timex_doc ON timex(doc_id);"

@@ -40,8 +40,8 @@ static const char *const write_sql[ATT__ST_COUNT] = {
                            " VALUES (?1, ?2, ?3, ?4)",
     [ATT__ST_MENTION] = "INSERT INTO mentions(doc_id, entity_id, start, \"end\")"
                         " VALUES (?1, ?2, ?3, ?4)",
-    [ATT__ST_TIMEX] = "INSERT INTO timex(doc_id, start, \"end\", type, value)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ATT__ST_TIMEX] = "INSERT INTO timex(doc_id, start, \"end\", type, value, mod)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [ATT__ST_EVENT] = "INSERT INTO events(doc_id, idx, code, root, quad, goldstein,"
                       " source_entity, source_code, target_entity, target_code, date, location,"
                       " sent_start, sent_end, trig_start, trig_end, confidence) VALUES"
@@ -326,6 +326,7 @@ static int put_layers(att_store *st, const att_doc *doc)
         sqlite3_bind_int64(s, 3, t->end);
         bind_str(s, 4, t->type);
         bind_str(s, 5, t->value);
+        bind_str(s, 6, t->mod);
         if ((rc = step(st, doc, ATT__ST_TIMEX, "a time expression")))
             return rc;
     }
