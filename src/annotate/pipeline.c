@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "../lang/lang.h"
+#include "quantity.h"
+#include "timex.h"
 
 static int stage_langid(att_ctx *ctx, att_doc *doc)
 {
@@ -41,6 +43,18 @@ static int stage_sentences(att_ctx *ctx, att_doc *doc)
     return att__split_sentences(doc);
 }
 
+static int stage_timex(att_ctx *ctx, att_doc *doc)
+{
+    (void)ctx;
+    return att__timex_annotate(doc);
+}
+
+static int stage_figures(att_ctx *ctx, att_doc *doc)
+{
+    (void)ctx;
+    return att__quantity_annotate(doc);
+}
+
 static const struct {
     const char *name;
     int (*run)(att_ctx *ctx, att_doc *doc);
@@ -48,6 +62,8 @@ static const struct {
     {"langid", stage_langid},
     {"tokens", stage_tokens},
     {"sentences", stage_sentences},
+    {"timex", stage_timex},
+    {"figures", stage_figures},
 };
 
 int att_annotate(att_ctx *ctx, att_doc *doc)
