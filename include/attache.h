@@ -160,6 +160,16 @@ size_t att_doc_sentences(const att_doc *doc, const att_span **out);
  * stages add) over the document, in place. */
 int att_annotate(att_ctx *ctx, att_doc *doc);
 
+/* Normalises one time expression ("im Dezember vergangenen Jahres", "last
+ * Monday") as TIMEX3 against a document date dct (ISO 8601 at any
+ * precision, or NULL when unknown: then what cannot be known stays X).
+ * lang is "de", "en" or NULL for either.  Writes the type (DATE, TIME,
+ * DURATION, SET) and value into the caller's buffers.  ATT_ENOTFOUND when
+ * the text is not a time expression or names an impossible date,
+ * ATT_EINVAL for empty input or a malformed dct. */
+int att_time_resolve(att_ctx *ctx, const char *text, const char *lang, const char *dct,
+                     char *type, size_t type_size, char *value, size_t value_size);
+
 /* Writes the document as one JSON object (the `extract` format documented in
  * docs/extract-format.md), without a trailing newline.  *out is allocated;
  * the caller frees it with att_free(). */

@@ -85,5 +85,6 @@ int cmd_search(cli *c);
 int cmd_docs(cli *c);
 int cmd_show(cli *c);
 int cmd_stats(cli *c);
+int cmd_time(cli *c);
 
 #endif

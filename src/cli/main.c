@@ -45,6 +45,10 @@ static const cli_opt limit_opts[] = {
     {NULL, 0, NULL, NULL},
 };
 static const cli_opt no_opts[] = {{NULL, 0, NULL, NULL}};
+static const cli_opt time_opts[] = {
+    {"dct", 0, "DATE", "the document date to resolve against (ISO 8601, any precision)"},
+    {NULL, 0, NULL, NULL},
+};
 
 static int cmd_help(cli *c);
 static int cmd_version(cli *c);
@@ -70,6 +74,11 @@ static const cli_cmd commands[] = {
     {"show", cmd_show, "ID", 1, 1, "show one stored document (ID or a unique prefix of it)",
      no_opts, "With --json, prints the document in the extract format."},
     {"stats", cmd_stats, "", 0, 0, "count what the database holds", no_opts, NULL},
+    {"time", cmd_time, "EXPRESSION", 1, 1, "normalise a time expression (TIMEX3)", time_opts,
+     "Prints the TIMEX3 type and value of one German or English time expression, resolved\n"
+     "against --dct (the publication date of the article it comes from; without it what\n"
+     "cannot be known stays X).  Example: attache time \"im Dezember vergangenen Jahres\"\n"
+     "--dct 2025-05-10 prints DATE 2024-12.  Exit status 1 when it is not a time expression."},
     {"help", cmd_help, "[COMMAND]", 0, 1, "show help for attache or a command", no_opts, NULL},
     {"version", cmd_version, "", 0, 0, "print the version", no_opts, NULL},
 };

@@ -7,7 +7,7 @@ A="$ATTACHE"
 DB="$T/a.db"
 
 # --- help and usage ---------------------------------------------------------
-for cmd in ingest extract search docs show stats help version; do
+for cmd in ingest extract search docs show stats time help version; do
     check "$cmd --help prints usage" sh -c "'$A' $cmd --help | grep -q 'usage: attache $cmd'"
 done
 expect_status 2 "no arguments is a usage error" "$A"
