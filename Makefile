@@ -119,6 +119,7 @@ endif
 #   build-fuzz/fuzz_read -max_total_time=60 fuzz/corpus/read
 FUZZ_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
 fuzz:
+	@scripts/bootstrap --quiet --fuzz
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
 	    build-fuzz/libattache.a
 	@for f in $(FUZZ_C); do n=$$(basename $$f .c); \
