@@ -15,7 +15,9 @@
 #include <string.h>
 
 #include "../lang/lang.h"
+#include "event.h"
 #include "quantity.h"
+#include "quote.h"
 #include "timex.h"
 
 static int stage_langid(att_ctx *ctx, att_doc *doc)
@@ -55,6 +57,18 @@ static int stage_figures(att_ctx *ctx, att_doc *doc)
     return att__quantity_annotate(doc);
 }
 
+static int stage_quotes(att_ctx *ctx, att_doc *doc)
+{
+    (void)ctx;
+    return att__quote_annotate(doc);
+}
+
+static int stage_events(att_ctx *ctx, att_doc *doc)
+{
+    (void)ctx;
+    return att__event_annotate(doc);
+}
+
 static const struct {
     const char *name;
     int (*run)(att_ctx *ctx, att_doc *doc);
@@ -64,6 +78,8 @@ static const struct {
     {"sentences", stage_sentences},
     {"timex", stage_timex},
     {"figures", stage_figures},
+    {"quotes", stage_quotes},
+    {"events", stage_events},
 };
 
 int att_annotate(att_ctx *ctx, att_doc *doc)

@@ -108,6 +108,11 @@ int32_t att__utf8_decode(const char *s, size_t n, size_t *adv);
 /* Encodes cp into out (at least 4 bytes); returns the length. */
 size_t att__utf8_encode(int32_t cp, char *out);
 
+/* Writes the lower-case form of s[0..n) (valid UTF-8; any script, via
+ * utf8proc) into out[cap], NUL-terminated and cut at a character boundary;
+ * returns its length. */
+size_t att__utf8_lower(const char *s, size_t n, char *out, size_t cap);
+
 /* True when the first bytes look like a binary file (NUL bytes, many control
  * characters) rather than text. */
 int att__looks_binary(const char *s, size_t n);

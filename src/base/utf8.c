@@ -5,6 +5,9 @@
  * code point above U+10FFFF.  It reports the offset of the first bad byte so
  * that readers can name the position in their error messages.
  */
+#include <string.h>
+#include <utf8proc.h>
+
 #include "base.h"
 
 size_t att__utf8_invalid_at(const char *str, size_t n)
@@ -106,4 +109,29 @@ int att__looks_binary(const char *str, size_t n)
             ctl++;
     }
     return look > 0 && ctl * 10 > look; /* over 10 % control characters */
+}
+
+size_t att__utf8_lower(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t i = 0, j = 0;
+    if (cap == 0)
+        return 0;
+    while (i < n) {
+        size_t adv;
+        int32_t cp = att__utf8_decode(s + i, n - i, &adv);
+        char enc[4];
+        size_t len;
+        if (cp < 0 || adv == 0)
+            break;
+        len = att__utf8_encode(cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp)
+                                         : utf8proc_tolower(cp),
+                               enc);
+        if (j + len >= cap)
+            break;
+        memcpy(out + j, enc, len);
+        j += len;
+        i += adv;
+    }
+    out[j] = '\0';
+    return j;
 }

@@ -1,0 +1,206 @@
+/*
+ * test_event.c - the event coder, the quotation finder and the figures
+ * layer on short texts, with the entity layer set by hand (so these tests
+ * do not depend on the knowledge base).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "annotate/event.h"
+#include "annotate/quantity.h"
+#include "annotate/quote.h"
+#include "annotate/timex.h"
+#include "doc/doc.h"
+#include "lang/lang.h"
+#include "test.h"
+
+/* Adds an entity with a mention at every occurrence of each '|'-separated
+ * surface form. */
+static void ent(att_doc *d, const char *id, const char *type, const char *code,
+                const char *surfaces)
+{
+    att_entity e;
+    char buf[256];
+    memset(&e, 0, sizeof(e));
+    e.id = att__arena_strdup(&d->arena, id);
+    e.type = type;
+    e.name = e.id;
+    e.code = code;
+    e.mentions = att__arena_array(&d->arena, 16, sizeof(att_span));
+    snprintf(buf, sizeof(buf), "%s", surfaces);
+    for (char *s = strtok(buf, "|"); s; s = strtok(NULL, "|")) {
+        const char *p = d->text;
+        size_t n = strlen(s);
+        while ((p = strstr(p, s)) != NULL && e.nmentions < 16) {
+            e.mentions[e.nmentions].start = (uint32_t)(p - d->text);
+            e.mentions[e.nmentions].end = (uint32_t)(p - d->text + n);
+            e.nmentions++;
+            p += n;
+        }
+    }
+    ATT_PUSH(d->ents, d->nent, d->cent, e);
+}
+
+static att_doc *mk(const char *text, const char *lang, const char *dct)
+{
+    att_doc *d = NULL;
+    att_meta m = {0};
+    m.lang = lang;
+    m.published = dct;
+    att_doc_from_text(NULL, text, strlen(text), &m, &d);
+    att__tokenize(d);
+    att__split_sentences(d);
+    att__timex_annotate(d);
+    return d;
+}
+
+static void run(att_doc *d)
+{
+    att__quantity_annotate(d);
+    att__quote_annotate(d);
+    att__event_annotate(d);
+}
+
+static int has_event(const att_doc *d, const char *code, const char *src, const char *tgt,
+                     const char *date)
+{
+    for (size_t i = 0; i < d->nevent; i++) {
+        const att_event *e = &d->events[i];
+        if (strcmp(e->code, code) == 0 && strcmp(e->source.code, src) == 0 &&
+            strcmp(e->target.code, tgt) == 0 &&
+            (date ? e->date && strcmp(e->date, date) == 0 : e->date == NULL))
+            return 1;
+    }
+    return 0;
+}
+
+static void dump(const att_doc *d)
+{
+    for (size_t i = 0; i < d->nevent; i++)
+        fprintf(stderr, "    event %s %s -> %s date %s\n", d->events[i].code,
+                d->events[i].source.code, d->events[i].target.code,
+                d->events[i].date ? d->events[i].date : "-");
+}
+
+TEST(visit_and_host)
+{
+    att_doc *d = mk("Kasachstans Präsident Tokajew empfing am Montag den Außenminister von "
+                    "Aserbaidschan Bayramov, der zu einem offiziellen Besuch in Astana "
+                    "eingetroffen ist.",
+                    "de", "2025-05-10");
+    ent(d, "country:KAZ", "country", "KAZ", "Kasachstans");
+    ent(d, "person:tokayev", "person", "KAZGOV", "Tokajew");
+    ent(d, "country:AZE", "country", "AZE", "Aserbaidschan");
+    ent(d, "person:bayramov", "person", "AZEGOV", "Bayramov");
+    ent(d, "place:astana", "place", "KAZ", "Astana");
+    run(d);
+    CHECK(has_event(d, "043", "KAZGOV", "AZEGOV", "2025-05-05"));
+    CHECK(has_event(d, "042", "AZEGOV", "KAZGOV", "2025-05-05"));
+    CHECK_INT(d->nevent, 2); /* the arrival is the same visit */
+    if (d->nevent != 2)
+        dump(d);
+    CHECK(d->events[0].goldstein > 2.0 && d->events[0].quad == 1);
+    att_doc_free(d);
+}
+
+TEST(travel_to_country_means_its_government)
+{
+    att_doc *d = mk("Am 1. September reiste Alijew zu einem offiziellen Besuch nach Russland. "
+                    "Mit seinem russischen Amtskollegen, Wladimir Putin, traf er sich in Sotschi.",
+                    "de", NULL);
+    ent(d, "person:aliyev", "person", "AZEGOV", "Alijew");
+    ent(d, "country:RUS", "country", "RUS", "Russland|russischen");
+    ent(d, "person:putin", "person", "RUSGOV", "Wladimir Putin");
+    run(d);
+    CHECK(has_event(d, "042", "AZEGOV", "RUSGOV", "XXXX-09-01"));
+    CHECK(has_event(d, "043", "RUSGOV", "AZEGOV", "XXXX-09-01"));
+    CHECK_INT(d->nevent, 2); /* the meeting in Sochi is part of the visit */
+    if (d->nevent != 2)
+        dump(d);
+    att_doc_free(d);
+}
+
+TEST(sanctions_and_fighting)
+{
+    att_doc *d = mk("Die EU verhängte am Montag Sanktionen gegen Russland. "
+                    "Vorangegangen waren zwei Kriege 2020 und 2023, in denen sich "
+                    "aserbaidschanische Truppen und armenische Truppen gegenüberstanden.",
+                    "de", "2024-04");
+    ent(d, "org:eu", "org", "IGOEUREEC", "EU");
+    ent(d, "country:RUS", "country", "RUS", "Russland");
+    ent(d, "country:AZE", "country", "AZE", "aserbaidschanische");
+    ent(d, "country:ARM", "country", "ARM", "armenische");
+    run(d);
+    CHECK(has_event(d, "163", "IGOEUREEC", "RUS", "2024-04"));
+    CHECK(has_event(d, "190", "AZEMIL", "ARMMIL", "2020"));
+    CHECK(has_event(d, "190", "AZEMIL", "ARMMIL", "2023"));
+    if (d->nevent != 3)
+        dump(d);
+    att_doc_free(d);
+}
+
+TEST(english_meeting)
+{
+    att_doc *d = mk("President Tokayev met Uzbek President Mirziyoyev in Tashkent on Monday. "
+                    "He praised Uzbekistan for its reforms.",
+                    "en", "2025-11-25");
+    ent(d, "person:tokayev", "person", "KAZGOV", "Tokayev");
+    ent(d, "country:UZB", "country", "UZB", "Uzbek|Uzbekistan");
+    ent(d, "person:mirziyoyev", "person", "UZBGOV", "Mirziyoyev");
+    ent(d, "place:tashkent", "place", "UZB", "Tashkent");
+    run(d);
+    CHECK(has_event(d, "040", "KAZGOV", "UZBGOV", "2025-11-24"));
+    CHECK(has_event(d, "051", "KAZGOV", "UZB", "2025-11-25"));
+    if (d->nevent != 2)
+        dump(d);
+    att_doc_free(d);
+}
+
+TEST(quotes_with_speaker)
+{
+    att_doc *d = mk("„Die Beziehungen zu Aserbaidschan sind für uns sehr wichtig“, so Tokajew "
+                    "wörtlich. Putin erklärte: „Das sind sehr gute Indikatoren für uns.“ "
+                    "Die Firma „Rosneft“ schwieg.",
+                    "de", NULL);
+    ent(d, "person:tokayev", "person", "KAZGOV", "Tokajew");
+    ent(d, "person:putin", "person", "RUSGOV", "Putin");
+    ent(d, "country:AZE", "country", "AZE", "Aserbaidschan");
+    run(d);
+    CHECK_INT(d->nquote, 2);
+    if (d->nquote == 2) {
+        CHECK_STR(d->ents[d->quotes[0].speaker].id, "person:tokayev");
+        CHECK(d->quotes[1].speaker >= 0 &&
+              strcmp(d->ents[d->quotes[1].speaker].id, "person:putin") == 0);
+        CHECK(strncmp(d->text + d->quotes[0].start, "Die Beziehungen", 15) == 0);
+    }
+    att_doc_free(d);
+}
+
+TEST(no_actors_no_events)
+{
+    att_doc *d = mk("Die Präsidenten trafen sich und unterzeichneten Abkommen.", "de", NULL);
+    run(d);
+    CHECK_INT(d->nevent, 0);
+    att_doc_free(d);
+}
+
+TEST(lexicon_is_current)
+{
+    /* the generated tables match their TSV sources */
+    int rc = system("cd ../.. 2>/dev/null; test -x scripts/gen-events-lex || exit 0; "
+                    "command -v python3 >/dev/null || exit 0; scripts/gen-events-lex --check && "
+                    "scripts/gen-cameo --check");
+    CHECK_INT(rc, 0);
+}
+
+int main(void)
+{
+    RUN(visit_and_host);
+    RUN(travel_to_country_means_its_government);
+    RUN(sanctions_and_fighting);
+    RUN(english_meeting);
+    RUN(quotes_with_speaker);
+    RUN(no_actors_no_events);
+    RUN(lexicon_is_current);
+    return test_summary();
+}
