@@ -103,7 +103,9 @@ static int quotes(att_buf *b, const att_doc *doc)
                              : NULL;
         rc = att__buf_printf(b, "%s{\"start\":%u,\"end\":%u,\"speaker\":", i ? "," : "", q->start,
                              q->end) ||
-             att__json_cstr(b, sp) || key(b, "cue", 0) || span(b, q->cue.start, q->cue.end) ||
+             att__json_cstr(b, sp) || key(b, "cue", 0) ||
+             (q->cue.end > q->cue.start ? span(b, q->cue.start, q->cue.end)
+                                        : att__buf_adds(b, "null")) ||
              key(b, "text", 0) || att__json_str(b, doc->text + q->start, q->end - q->start) ||
              att__buf_addc(b, '}');
     }
