@@ -90,6 +90,23 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libattache.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libattache.a $(LDLIBS)
 
+# The knowledge base: tools/kbc compiles the data tables into one blob,
+# which src/kb/blob.S embeds into the library with .incbin (docs/entity-linking.md).
+KB_SRC  := $(wildcard $(addprefix data/,countries.tsv country-names.tsv places.tsv \
+           place-names.tsv regions.tsv region-names.tsv orgs.tsv org-names.tsv persons.tsv \
+           person-names.tsv person-roles.tsv projects.tsv project-names.tsv titles.tsv \
+           descriptors.tsv kb-stopwords.tsv firstnames.tsv))
+KBC_OBJ := $(BUILD)/obj/tools/kbc.o $(addprefix $(BUILD)/obj/src/kb/,key.o compile.o kb.o) \
+           $(patsubst %.c,$(BUILD)/obj/%.o,$(sort $(wildcard src/base/*.c)))
+$(BUILD)/tools/kbc: $(KBC_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+$(BUILD)/attache.kb: $(BUILD)/tools/kbc $(KB_SRC)
+	$(BUILD)/tools/kbc $@ $(KB_SRC)
+$(BUILD)/obj/src/kb/blob.o: src/kb/blob.S $(BUILD)/attache.kb
+	@mkdir -p $(dir $@)
+	$(CC) -c -DKB_PATH='"$(BUILD)/attache.kb"' $< -o $@
+
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 
 # ---- tests ------------------------------------------------------------------
@@ -153,3 +170,6 @@ format:
 
 clean:
 	rm -rf build build-asan build-fuzz
+
+# The NER model embedded by src/annotate/ner_model.S (scripts/train-ner writes it).
+$(BUILD)/obj/src/annotate/ner_model.o: data/models/ner-de.bin

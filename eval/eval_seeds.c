@@ -286,6 +286,10 @@ static void eval_events(att_ctx *ctx, const char *shared, const char *gold)
                         break;
                 if (j == d->nevent) {
                     fn += !optional;
+                    if (!optional && getenv("EVAL_VERBOSE"))
+                        fprintf(stderr, "missed %s: %s %s -> %s | %s\n", docs[di].name,
+                                jstr(g[i], "code"), jstr(g[i], "source"), jstr(g[i], "target"),
+                                jstr(g[i], "evidence"));
                     continue;
                 }
                 used[j] = optional ? 2 : 1;
@@ -297,8 +301,15 @@ static void eval_events(att_ctx *ctx, const char *shared, const char *gold)
                            (gd && d->events[j].date &&
                             strncmp(gd, d->events[j].date, strlen(gd)) == 0);
             }
-        for (size_t j = 0; j < d->nevent; j++)
+        for (size_t j = 0; j < d->nevent; j++) {
             fp += used[j] == 0;
+            if (used[j] == 0 && getenv("EVAL_VERBOSE")) {
+                const att_event *e = &d->events[j];
+                fprintf(stderr, "extra %s: %s %s -> %s %s | %.*s\n", docs[di].name, e->code,
+                        e->source.code, e->target.code, e->date ? e->date : "-",
+                        (int)(e->sentence.end - e->sentence.start), d->text + e->sentence.start);
+            }
+        }
         free(used);
     }
     double p = tp + fp ? (double)tp / (double)(tp + fp) : 0, r = ratio((double)tp, (double)(tp + fn));

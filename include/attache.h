@@ -32,6 +32,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -251,6 +252,69 @@ int att_store_stats(att_store *st, att_rows **out);
 /* One stored document by id (or unique id prefix), rebuilt as a document
  * with its stored layers.  ATT_ENOTFOUND when there is none. */
 int att_store_get(att_store *st, const char *id, att_doc **out);
+
+/* Entities across the stored documents, most mentioned first, as rows
+ * (id, type, name, code, mentions, documents).  kind filters by type
+ * ("person", "country"...; NULL for all).  Free *out with att_rows_free. */
+int att_store_entities(att_store *st, const char *kind, int limit, att_rows **out);
+/* The stored documents that mention entity id, newest first, as rows
+ * (doc, published, title, source, code, mentions); free with att_rows_free. */
+int att_store_entity_docs(att_store *st, const char *id, int limit, att_rows **out);
+/* The entities mentioned in the same documents as entity id, by the number
+ * of shared documents, as rows (id, type, name, documents). */
+int att_store_entity_related(att_store *st, const char *id, int limit, att_rows **out);
+
+/* ---- knowledge base ------------------------------------------------------ */
+
+/* What a name resolves to in the context's knowledge base (the built-in one
+ * and the --kb-extra overlay), best first, as rows (id, type, name, code,
+ * score, matched, why): matched is the KB name that met it, why says how
+ * (exact key, genitive -s, adjective ending ...) and what decided the rank.
+ * date (ISO 8601 at any precision, or NULL for the newest date the KB
+ * knows) picks the role in force for the code.  No match gives zero rows,
+ * not an error.  Free *out with att_rows_free. */
+int att_kb_lookup(att_ctx *ctx, const char *name, const char *date, att_rows **out);
+/* The names of entity id (or a name that resolves to it) as rows (lang,
+ * kind, form), and its dated roles as rows (role, country, code, start,
+ * end, org).  ATT_ENOTFOUND when there is no such entity. */
+int att_kb_names(att_ctx *ctx, const char *id, att_rows **out);
+int att_kb_roles(att_ctx *ctx, const char *id, att_rows **out);
+/* Reads a knowledge-base overlay file the way att_ctx_open reads
+ * options.kb_extra, without opening a context: returns 0 when it is good,
+ * else the status, with a message naming file:line written into msg
+ * (size bytes, may be 0). */
+int att_kb_check(const char *path, char *msg, size_t size);
+
+/* ---- events ---------------------------------------------------------------- */
+
+/* Which stored events a query or export covers; every field may be NULL/0. */
+typedef struct att_event_filter {
+    const char *actor;   /* either side: actor code prefix (KAZ, KAZGOV), entity id or name */
+    const char *with;    /* the other side of the same events, likewise */
+    const char *country; /* either side's country (first three letters of the code) */
+    const char *code;    /* CAMEO code prefix (04, 042) */
+    const char *root;    /* CAMEO root (two digits) */
+    const char *since;   /* ISO 8601 date, inclusive, at the event date's precision */
+    const char *until;   /* likewise */
+    int quad;            /* QuadClass 1..4; 0 any */
+    int limit;           /* at most this many; 0 all */
+} att_event_filter;
+
+/* Events with their date, code, actors, location and evidence sentence,
+ * dated ones first by date.  Free *out with att_rows_free(). */
+int att_store_events(att_store *st, const att_event_filter *f, att_rows **out);
+
+typedef enum att_export_format {
+    ATT_EXPORT_GDELT = 1, /* GDELT 2.0 event table: 61 tab-separated columns */
+    ATT_EXPORT_JSONL,     /* one JSON object per event */
+    ATT_EXPORT_CSV,       /* one CSV row per event, with a header */
+    ATT_EXPORT_GRAPHML    /* the dyad network: actors, edges with counts and mean Goldstein */
+} att_export_format;
+
+/* Writes the filtered events to out in the format; for GDELT, side (may be
+ * NULL) gets what GDELT has no column for, keyed by GLOBALEVENTID. */
+int att_store_export(att_store *st, const att_event_filter *f, att_export_format fmt,
+                     FILE *out, FILE *side);
 
 #ifdef __cplusplus
 }

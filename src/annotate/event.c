@@ -72,6 +72,7 @@ typedef struct coder {
     int last_person;  /* entity of the last person phrase, -1 none */
     int last_subject; /* entity of the last person that was a source, -1 none */
     char occasion[32];
+    unsigned char explicit_date[1024]; /* per event: dated by its own expression */
 } coder;
 
 /* ---- small word helpers ---------------------------------------------------- */
@@ -91,9 +92,9 @@ static int in_list(const char *w, const char *const *list)
     return 0;
 }
 
-/* Is w one of the '|'- or ','-separated words of list (prefix match when
- * prefix is set)? */
-static int in_sep_list(const char *w, const char *list, int prefix)
+/* Is w one of the '|'- or ','-separated words of list?  An entry ending in
+ * '*' matches every word it begins. */
+static int in_sep_list(const char *w, const char *list)
 {
     size_t wl = strlen(w);
     while (*list) {
@@ -102,7 +103,8 @@ static int in_sep_list(const char *w, const char *list, int prefix)
         while (*e && *e != '|' && *e != ',')
             e++;
         n = (size_t)(e - list);
-        if (n && (prefix ? wl >= n && strncmp(w, list, n) == 0 : wl == n && strncmp(w, list, n) == 0))
+        if (n && list[n - 1] == '*' ? wl >= n - 1 && strncmp(w, list, n - 1) == 0
+                                    : wl == n && strncmp(w, list, n) == 0)
             return 1;
         list = *e ? e + 1 : e;
     }
@@ -112,6 +114,7 @@ static int in_sep_list(const char *w, const char *list, int prefix)
 static const char *const preps_de[] = {
     "mit", "nach", "in", "im", "an", "am", "auf", "gegen", "bei", "beim", "zu", "zum", "zur",
     "von", "vom", "aus", "für", "über", "zwischen", "seitens", "um", "durch", "unter", "vor",
+    "als", "wie", "as", "like",
     "with", "to", "in", "at", "on", "against", "from", "for", "by", "between", "of", "into",
     NULL,
 };
@@ -138,7 +141,8 @@ static const char *const role_nouns[] = {
     "ministerpräsident", "ministerpräsidenten", "staatschef", "staatschefs", "regierungschef",
     "kanzler", "bundeskanzler", "bundeskanzlerin", "minister", "ministerin", "botschafter",
     "staatsoberhaupt", "vorsitzende", "vorsitzenden", "chef", "sprecher", "sprecherin",
-    "verteidigungsminister", "gegenüber", "counterpart", "president", "minister", "prime",
+    "verteidigungsminister", "gegenüber", "counterpart", "ko-vorsitzende", "ko-vorsitzender",
+    "ko-vorsitzenden", "mitglied", "mitglieder", "regierung", "regierungen", "führung", "president", "minister", "prime",
     "foreign", "secretary", "chancellor", "ambassador", "king", "leader", "spokesman", NULL,
 };
 static const char *const relatives[] = {"der", "die", "das", "welcher", "welche", "who", "which",
@@ -156,6 +160,8 @@ static const char *const military_nouns[] = {
 static const char *const passive_aux[] = {"wurde", "wurden", "werden", "wird", "worden", "was",
                                           "were", NULL};
 static const char *const no_occasion[] = {"bislang", "bisher", "seither", "so", NULL};
+/* Words before a time expression that make it the edge of a span. */
+static const char *const span_words[] = {"seit", "bis", "ab", "since", "until", "till", NULL};
 
 /* ---- actors ------------------------------------------------------------------ */
 
@@ -273,6 +279,8 @@ static void np_context(coder *c, size_t ta, actor_np *np)
     }
 }
 
+/* Do tokens [a,b) only join two mentions into one actor phrase: articles,
+ * role nouns, adjectives, "von", an apposition's comma? */
 static int glue_between(coder *c, size_t a, size_t b)
 {
     char w[WORD_MAX];
@@ -281,15 +289,17 @@ static int glue_between(coder *c, size_t a, size_t b)
     for (size_t i = a; i < b; i++) {
         const att_token *t = &c->doc->toks[i];
         const char *lw = lower_tok(c->doc, i, w);
-        if (in_list(lw, glue))
+        if (in_list(lw, glue) || in_list(lw, determiners) || in_list(lw, role_nouns))
             continue;
-        /* titles and adjectives: "Präsident", "russischen", "Amtskollegen" */
-        if (t->kind == ATT_TOK_WORD && !in_list(lw, coordinators))
+        if (t->kind == ATT_TOK_WORD && !(t->flags & ATT_TOKF_UPPER) && adjective_like(lw) &&
+            !in_list(lw, coordinators))
             continue;
         return 0;
     }
     return 1;
 }
+
+static int host_of(const coder *c, const char *cc, int *ent, char out[16]);
 
 /* Builds the actor phrases of tokens [ta,tb). */
 static size_t build_nps(coder *c, size_t ta, size_t tb, actor_np *nps)
@@ -306,6 +316,26 @@ static size_t build_nps(coder *c, size_t ta, size_t tb, actor_np *nps)
         np_from_mention(c, m, ta, tb, &np);
         if (np.rank == 0 || (!np.code[0] && np.rank != 4))
             continue;
+        /* "UN-Klimakonferenz", "Kasachstanreise": a name inside a compound
+         * only modifies it */
+        if (m->end < d->toks[np.t1 - 1].end && m->end > d->toks[np.t1 - 1].start)
+            continue;
+        /* "die Präsidenten Kasachstans", "Armeniens Regierung": a country's
+         * office holder is its government (the person, when the article
+         * names one) */
+        if (np.rank == 2 && strlen(np.code) == 3 &&
+            ((np.t0 > ta && in_list(lower_tok(d, np.t0 - 1, w), role_nouns)) ||
+             (np.t1 < tb && in_list(lower_tok(d, np.t1, w), role_nouns)))) {
+            int he;
+            char hc[16];
+            if (host_of(c, np.code, &he, hc)) {
+                np.ent = he;
+                np.rank = 4;
+                memcpy(np.code, hc, 16);
+            } else {
+                snprintf(np.code + 3, sizeof(np.code) - 3, "GOV");
+            }
+        }
         if (n > 0) {
             actor_np *prev = &nps[n - 1];
             if (np.t0 < prev->t1)
@@ -330,8 +360,40 @@ static size_t build_nps(coder *c, size_t ta, size_t tb, actor_np *nps)
             in_list(lower_tok(d, nps[i].t1, w), coordinators))
             nps[i].coord_next = 1;
     }
-    /* a country with no code of its own stands for nothing; persons without
-     * a code (unknown country) are dropped here */
+    /* "zwischen Aserbaidschan und Armenien": the second shares the first's
+     * preposition and case; "die Präsidenten Kasachstans und Turkmenistans"
+     * the first's role; "armenische sowie azerische Truppen" the second's */
+    for (size_t i = 0; i + 1 < n; i++)
+        if (nps[i].coord_next) {
+            if (!nps[i + 1].prep) {
+                nps[i + 1].prep = nps[i].prep;
+                nps[i + 1].oblique |= nps[i].oblique;
+            }
+            if (nps[i].rank == 4 && nps[i + 1].rank == 2 && strlen(nps[i + 1].code) == 3 &&
+                strcmp(nps[i].code + 3, "GOV") == 0) {
+                int he;
+                char hc[16];
+                if (host_of(c, nps[i + 1].code, &he, hc)) {
+                    nps[i + 1].ent = he;
+                    nps[i + 1].rank = 4;
+                    memcpy(nps[i + 1].code, hc, 16);
+                }
+            }
+        }
+    for (size_t i = n; i-- > 1;)
+        if (nps[i - 1].coord_next && strlen(nps[i].code) == 6 &&
+            strcmp(nps[i].code + 3, "MIL") == 0 && strlen(nps[i - 1].code) == 3 &&
+            nps[i - 1].rank == 2)
+            snprintf(nps[i - 1].code + 3, sizeof(nps[i - 1].code) - 3, "MIL");
+    /* who is only cited ("laut TASS", "TASS zufolge") and news media are
+     * not parties; nor is what has no actor code */
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(nps[i].code);
+        if ((len >= 6 && strcmp(nps[i].code + len - 3, "MED") == 0) ||
+            (nps[i].t1 < tb && strcmp(lower_tok(d, nps[i].t1, w), "zufolge") == 0) ||
+            (nps[i].t0 > ta && strcmp(lower_tok(d, nps[i].t0 - 1, w), "laut") == 0))
+            nps[i].code[0] = '\0';
+    }
     for (size_t i = 0; i < n;)
         if (!nps[i].code[0]) {
             memmove(nps + i, nps + i + 1, (n - i - 1) * sizeof(*nps));
@@ -346,6 +408,8 @@ static size_t build_nps(coder *c, size_t ta, size_t tb, actor_np *nps)
 
 static void remember(coder *c, const actor_np *np)
 {
+    if (np->rank <= 1)
+        return; /* places are where things happen, not parties */
     if (c->nseen == ATT_ARRAY_LEN(c->seen)) {
         memmove(c->seen, c->seen + 1, (c->nseen - 1) * sizeof(c->seen[0]));
         c->nseen--;
@@ -464,12 +528,57 @@ static int form_cmp(const char *lang, const char *w, const att__event_form *f)
     return r ? r : strcmp(w, f->form);
 }
 
+/* Are the companion words of a rule there?  "a|b" needs one of them in
+ * [ta,tb) besides token i; "!a|!b" needs none of them ("Todesopfer
+ * forderte" is no demand). */
+static int companions_ok(coder *c, const char *with, size_t i, size_t ta, size_t tb)
+{
+    char x[WORD_MAX], pos[256] = "", neg[256] = "";
+    size_t np = 0, nn = 0;
+    const char *p = with;
+    /* split into the wanted and the unwanted words */
+    while (*p) {
+        const char *e = strchr(p, '|');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        int bang = p[0] == '!';
+        char *dst = bang ? neg : pos;
+        size_t *dn = bang ? &nn : &np;
+        if (bang) {
+            p++;
+            len--;
+        }
+        if (*dn + len + 2 < sizeof(pos)) {
+            if (*dn)
+                dst[(*dn)++] = '|';
+            memcpy(dst + *dn, p, len);
+            *dn += len;
+            dst[*dn] = '\0';
+        }
+        p += len;
+        if (*p == '|')
+            p++;
+    }
+    for (size_t k = ta; k < tb; k++) {
+        if (k == i)
+            continue;
+        lower_tok(c->doc, k, x);
+        if (nn && in_sep_list(x, neg))
+            return 0;
+    }
+    if (!np)
+        return 1;
+    for (size_t k = ta; k < tb; k++)
+        if (k != i && in_sep_list(lower_tok(c->doc, k, x), pos))
+            return 1;
+    return 0;
+}
+
 /* The most specific rule for token i whose companion words stand in
  * [ta,tb), or -1. */
 static int match_rule(coder *c, size_t i, size_t ta, size_t tb)
 {
     const char *lang = c->german ? "de" : "en";
-    char w[WORD_MAX], x[WORD_MAX];
+    char w[WORD_MAX];
     size_t lo = 0, hi = att__event_nforms;
     int best = -1, best_spec = -1;
     lower_tok(c->doc, i, w);
@@ -482,14 +591,9 @@ static int match_rule(coder *c, size_t i, size_t ta, size_t tb)
     }
     for (; lo < att__event_nforms && form_cmp(lang, w, &att__event_forms[lo]) == 0; lo++) {
         const att__event_rule *r = &att__event_rules[att__event_forms[lo].rule];
-        int spec = r->with[0] != '\0';
-        if (spec) {
-            int found = 0;
-            for (size_t k = ta; k < tb && !found; k++)
-                found = k != i && in_sep_list(lower_tok(c->doc, k, x), r->with, 1);
-            if (!found)
-                continue;
-        }
+        int spec = r->with[0] != '\0' && r->with[0] != '!';
+        if (r->with[0] && !companions_ok(c, r->with, i, ta, tb))
+            continue;
         if (spec > best_spec) {
             best = att__event_forms[lo].rule;
             best_spec = spec;
@@ -498,39 +602,101 @@ static int match_rule(coder *c, size_t i, size_t ta, size_t tb)
     return best;
 }
 
-/* ---- arguments ------------------------------------------------------------------ */
+/* ---- clauses and arguments ------------------------------------------------------ */
 
-static int is_passive(coder *c, size_t ta, size_t tb)
+static const char *const subordinators[] = {
+    "dass", "ob", "weil", "wenn", "als", "da", "damit", "während", "nachdem", "obwohl",
+    "sodass", "bevor", "seit", "seitdem", "indem", "wobei", "wo", "der", "die", "das", "dem",
+    "den", "denen", "deren", "dessen", "welcher", "welche", "welches", "that", "which", "who",
+    "whom", "while", "because", "when", "after", "although", "whereas", NULL,
+};
+
+/* Is token k a clause boundary: ";", a dash, or a comma before a
+ * subordinating word or relative pronoun? */
+static int clause_break(coder *c, size_t k, size_t tb)
 {
     char w[WORD_MAX];
-    for (size_t k = ta; k < tb; k++)
+    const att_token *t = &c->doc->toks[k];
+    const char *lw;
+    if (t->kind != ATT_TOK_PUNCT)
+        return 0;
+    lw = lower_tok(c->doc, k, w);
+    if (strcmp(lw, ";") == 0 || strcmp(lw, "–") == 0 || strcmp(lw, "—") == 0)
+        return 1;
+    if (strcmp(lw, ",") != 0 || k + 1 >= tb)
+        return 0;
+    lw = lower_tok(c->doc, k + 1, w);
+    if (in_list(lw, subordinators))
+        return 1;
+    /* ", in denen", ", mit dem": a preposition and a relative pronoun */
+    return k + 2 < tb && in_list(lw, preps_de) &&
+           in_list(lower_tok(c->doc, k + 2, w), subordinators);
+}
+
+/* The clause of token t: [*ca, *cb). */
+static void clause_of(coder *c, size_t ta, size_t tb, size_t t, size_t *ca, size_t *cb)
+{
+    size_t a = t, b = t + 1;
+    while (a > ta && !clause_break(c, a - 1, tb))
+        a--;
+    while (b < tb && !clause_break(c, b, tb))
+        b++;
+    *ca = a;
+    *cb = b;
+}
+
+static int np_in(const actor_np *np, size_t ca, size_t cb)
+{
+    return np->t0 >= ca && np->t1 <= cb;
+}
+
+static int is_passive(coder *c, size_t ca, size_t t)
+{
+    char w[WORD_MAX];
+    for (size_t k = ca; k < t; k++)
         if (in_list(lower_tok(c->doc, k, w), passive_aux))
             return 1;
     return 0;
 }
 
-/* The subject phrase for a trigger at token t, or -1; *pron is set when a
- * pronoun stands for it (then the caller uses the last person). */
-static int subject_of(coder *c, const actor_np *nps, size_t n, size_t ta, size_t t, int *pron)
+/* The first subject-like phrase (not in a prepositional phrase, not
+ * oblique) of [ca,cb), in English before the trigger; -1. */
+static int first_nominative(coder *c, const actor_np *nps, size_t n, size_t ca, size_t cb,
+                            size_t t)
+{
+    for (size_t i = 0; i < n; i++)
+        if (np_in(&nps[i], ca, cb) && !nps[i].prep && !nps[i].oblique &&
+            (c->german || nps[i].t0 < t))
+            return (int)i;
+    return -1;
+}
+
+/* The subject phrase for a trigger at token t in clause [ca,cb), or -1;
+ * *pron is set when a pronoun stands for it (the caller then takes the
+ * last person that acted). */
+static int subject_of(coder *c, const actor_np *nps, size_t n, size_t ta, size_t ca, size_t cb,
+                      size_t t, int *pron)
 {
     char w[WORD_MAX];
+    int s;
     *pron = 0;
-    /* ", der ... eingetroffen ist": the antecedent of a relative pronoun */
-    for (size_t k = t; k > ta + 1; k--) {
-        const char *lw = lower_tok(c->doc, k - 1, w);
-        if (in_list(lw, relatives) && c->doc->toks[k - 2].kind == ATT_TOK_PUNCT) {
-            for (size_t i = n; i-- > 0;)
-                if (nps[i].t1 <= k - 2)
-                    return (int)i;
-            break;
-        }
-        if (c->doc->toks[k - 1].kind == ATT_TOK_PUNCT && lw[0] == ',')
-            break;
+    /* a relative clause: ", der ... eingetroffen ist" — the antecedent ends
+     * right before the comma, else it is the main clause's subject */
+    if (ca > ta && c->doc->toks[ca - 1].kind == ATT_TOK_PUNCT &&
+        in_list(lower_tok(c->doc, ca, w), relatives)) {
+        size_t comma = ca - 1, pa, pb;
+        for (size_t i = n; i-- > 0;)
+            if (nps[i].t1 == comma)
+                return (int)i;
+        clause_of(c, ta, ca, comma - (comma > ta ? 1 : 0), &pa, &pb);
+        s = first_nominative(c, nps, n, pa, pb, comma);
+        if (s >= 0)
+            return s;
     }
-    for (size_t i = 0; i < n; i++)
-        if (!nps[i].prep && !nps[i].oblique && (c->german || nps[i].t0 < t))
-            return (int)i;
-    for (size_t k = ta; k < t + 3 && k < c->doc->ntok; k++)
+    s = first_nominative(c, nps, n, ca, cb, t);
+    if (s >= 0)
+        return s;
+    for (size_t k = ca; k < cb && k < t + 3; k++)
         if (in_list(lower_tok(c->doc, k, w), pronouns)) {
             *pron = 1;
             return -1;
@@ -573,13 +739,72 @@ static int participants(const coder *c, int ent[2], char code[2][16])
     return found == 2;
 }
 
+/* The phrase after one of the rule's prepositions in [ca,cb): governed by
+ * it directly, or standing within a few words after it when no other
+ * preposition governs the phrase ("an die von Russland geführte OVKS"). */
+static int pp_target(coder *c, const actor_np *nps, size_t n, size_t ca, size_t cb, int si,
+                     const char *preps)
+{
+    char w[WORD_MAX];
+    for (size_t i = 0; i < n; i++) {
+        if ((int)i == si || !np_in(&nps[i], ca, cb))
+            continue;
+        if (nps[i].prep) {
+            if (in_sep_list(nps[i].prep, preps))
+                return (int)i;
+            continue;
+        }
+        for (size_t k = nps[i].t0, steps = 0; k > ca && steps < 6; k--, steps++) {
+            const att_token *t = &c->doc->toks[k - 1];
+            if (t->kind == ATT_TOK_PUNCT)
+                break;
+            if (in_sep_list(lower_tok(c->doc, k - 1, w), preps))
+                return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* The object: a phrase of [ca,cb) that is not in a prepositional phrase,
+ * after the trigger first, else before it. */
+static int object_of(const actor_np *nps, size_t n, size_t ca, size_t cb, int si, size_t t,
+                     const char *scode, int visit)
+{
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n; i++) {
+            if ((int)i == si || !np_in(&nps[i], ca, cb) || nps[i].prep ||
+                same_country(nps[i].code, scode) || (nps[i].rank <= 1 && !visit))
+                continue;
+            if (pass == 0 ? nps[i].t0 > t : nps[i].t1 <= t)
+                return (int)i;
+        }
+    return -1;
+}
+
+/* The agent of a passive clause: "durch X", "von X", "seitens X", "by X". */
+static int agent_of(const actor_np *nps, size_t n, size_t ca, size_t cb)
+{
+    for (size_t i = 0; i < n; i++)
+        if (np_in(&nps[i], ca, cb) && nps[i].prep &&
+            (strcmp(nps[i].prep, "durch") == 0 || strcmp(nps[i].prep, "seitens") == 0 ||
+             strcmp(nps[i].prep, "by") == 0))
+            return (int)i;
+    return -1;
+}
+
 /* ---- events -------------------------------------------------------------------- */
 
 static double clamp(double x) { return x < 0.05 ? 0.05 : x > 0.95 ? 0.95 : x; }
 
+static int is_person(const att_doc *d, int e)
+{
+    return e >= 0 && (size_t)e < d->nent && d->ents[e].type &&
+           strcmp(d->ents[e].type, "person") == 0;
+}
+
 static int add_event(coder *c, const char *code, int sent, char scode[16], int tent,
-                     char tcode[16], const char *date, const char *loc, size_t s, size_t trig,
-                     double conf)
+                     char tcode[16], const char *date, int explicit, const char *loc, size_t s,
+                     size_t trig, double conf)
 {
     att_doc *d = c->doc;
     const att__cameo_code *cc = att__cameo_find(code);
@@ -587,17 +812,44 @@ static int add_event(coder *c, const char *code, int sent, char scode[16], int t
     uint32_t ss = d->sents[s].start, se = d->sents[s].end;
     if (!cc || !scode[0] || !tcode[0] || same_country(scode, tcode))
         return 0;
-    /* one interaction said twice is one event */
-    for (size_t i = 0; i < d->nevent; i++) {
+    /* one interaction said twice is one event: same root, same actors on
+     * each side (an actor known only by its code matches any of its
+     * country), same date */
+    for (size_t i = 0; i < d->nevent && i < ATT_ARRAY_LEN(c->explicit_date); i++) {
         att_event *o = &d->events[i];
-        int same_src = sent >= 0 ? o->source.entity == sent : strcmp(o->source.code, scode) == 0;
-        int same_tgt = tent >= 0 ? o->target.entity == tent : strcmp(o->target.code, tcode) == 0;
-        if (strncmp(o->code, code, 2) == 0 && same_src && same_tgt &&
-            ((!o->date && !date) || !o->date || !date || strcmp(o->date, date) == 0)) {
-            if (conf > o->confidence)
-                o->confidence = conf;
-            return 0;
+        if (strncmp(o->code, code, 2) != 0 || !same_country(o->source.code, scode) ||
+            !same_country(o->target.code, tcode) || strncmp(o->source.code, "IGO", 3) == 0 ||
+            !((!o->date && !date) || (o->date && date && strcmp(o->date, date) == 0) ||
+              !o->date || !date))
+            continue;
+        if ((sent >= 0 && o->source.entity >= 0 && sent != o->source.entity) ||
+            (tent >= 0 && o->target.entity >= 0 && tent != o->target.entity))
+            continue;
+        /* keep the most specific actors and the first date */
+        if (sent >= 0 && (o->source.entity < 0 || (is_person(d, sent) && !is_person(d, o->source.entity)))) {
+            o->source.entity = sent;
+            o->source.code = att__arena_strdup(&d->arena, scode);
         }
+        if (tent >= 0 && (o->target.entity < 0 || (is_person(d, tent) && !is_person(d, o->target.entity)))) {
+            o->target.entity = tent;
+            o->target.code = att__arena_strdup(&d->arena, tcode);
+        }
+        if (!o->date && date)
+            o->date = att__arena_strdup(&d->arena, date);
+        /* the evidence is the mention that says most: a place, an explicit
+         * date, a named target */
+        if ((loc && !o->location) || (explicit && !c->explicit_date[i])) {
+            o->sentence.start = ss;
+            o->sentence.end = se;
+            o->trigger.start = d->toks[trig].start;
+            o->trigger.end = d->toks[trig].end;
+            if (loc)
+                o->location = loc;
+            c->explicit_date[i] |= (unsigned char)explicit;
+        }
+        if (conf > o->confidence)
+            o->confidence = clamp(conf);
+        return o->source.code && o->target.code ? 0 : ATT_ENOMEM;
     }
     memset(&ev, 0, sizeof(ev));
     ev.code = cc->code;
@@ -617,44 +869,88 @@ static int add_event(coder *c, const char *code, int sent, char scode[16], int t
     ev.confidence = clamp(conf);
     if (!ev.root || !ev.source.code || !ev.target.code)
         return ATT_ENOMEM;
+    if (d->nevent < ATT_ARRAY_LEN(c->explicit_date))
+        c->explicit_date[d->nevent] = (unsigned char)explicit;
     return ATT_PUSH(d->events, d->nevent, d->cevent, ev);
 }
 
-/* Dates for an event at trigger token t: one per coordinated year ("zwei
- * Kriege 2020 und 2023"), else the governing expression, else the occasion. */
-static size_t dates_for(coder *c, size_t s, size_t ta, size_t tb, size_t t, char dates[4][32])
+/* The time expression that dates an event at token t: a DATE or TIME of
+ * its sentence that is not the start or end of a span ("seit 2020", "bis
+ * 2025"), one in the trigger's clause [ka,kb) first, else the nearest; -1. */
+static int governing(coder *c, size_t s, uint32_t ka, uint32_t kb, size_t t)
+{
+    const att_doc *d = c->doc;
+    uint32_t sa = d->sents[s].start, sb = d->sents[s].end, at = d->toks[t].start;
+    int best = -1, best_in = 0;
+    uint32_t best_dist = UINT32_MAX;
+    char w[WORD_MAX];
+    for (size_t i = 0; i < d->ntimex; i++) {
+        const att_timex *x = &d->timex[i];
+        uint32_t dist;
+        int in;
+        size_t k;
+        if (x->start < sa || x->end > sb || !x->value || !x->type ||
+            (strcmp(x->type, "DATE") != 0 && strcmp(x->type, "TIME") != 0))
+            continue;
+        for (k = 0; k < d->ntok && d->toks[k].start < x->start; k++)
+            ;
+        {
+            /* "seit Ausbruch des Krieges 2020": a span word a few words back */
+            int edge = 0;
+            for (size_t j = k, steps = 0; j > 0 && steps < 6 && !edge; j--, steps++) {
+                if (d->toks[j - 1].kind == ATT_TOK_PUNCT)
+                    break;
+                edge = in_list(lower_tok(d, j - 1, w), span_words);
+            }
+            if (edge)
+                continue;
+        }
+        in = x->start >= ka && x->end <= kb;
+        dist = x->start > at ? x->start - at : at - x->start;
+        if ((in && !best_in) || (in == best_in && dist < best_dist)) {
+            best = (int)i;
+            best_in = in;
+            best_dist = dist;
+        }
+    }
+    return best;
+}
+
+/* Dates for an event at trigger token t in clause [ca,cb): one per
+ * coordinated year ("zwei Kriege 2020 und 2023"), else the time expression
+ * governing the trigger when it stands in the clause, else the occasion
+ * (none for what has happened "bislang"). */
+static size_t dates_for(coder *c, size_t s, size_t ca, size_t cb, size_t t, char dates[4][32],
+                        int *explicit)
 {
     att_doc *d = c->doc;
     size_t n = 0;
     char w[WORD_MAX];
     uint32_t sa = d->sents[s].start, sb = d->sents[s].end;
-    int g;
-    /* several years side by side in the sentence */
+    uint32_t ka = d->toks[ca].start, kb = d->toks[cb - 1].end;
+    while (ca > 0 && d->toks[ca - 1].start >= sa)
+        ca--; /* coordinated years may stand anywhere in the sentence */
+    int g, coord = 0;
     for (size_t i = 0; i < d->ntimex && n < 4; i++) {
         const att_timex *x = &d->timex[i];
         if (x->start >= sa && x->end <= sb && x->end - x->start == 4 && x->value &&
-            is_digits(x->value, 4) && strlen(x->value) == 4)
+            strlen(x->value) == 4 && is_digits(x->value, 4))
             snprintf(dates[n++], 32, "%s", x->value);
     }
-    if (n >= 2) {
-        /* only when they are coordinated right after the trigger phrase */
-        int coord = 0;
-        for (size_t k = ta; k < tb; k++)
-            coord |= in_list(lower_tok(d, k, w), coordinators) && k > 0 &&
-                     d->toks[k - 1].kind == ATT_TOK_NUMBER && k + 1 < tb &&
-                     d->toks[k + 1].kind == ATT_TOK_NUMBER;
-        if (coord)
-            return n;
-    }
-    n = 0;
-    g = att__timex_governing(d, d->toks[t].start, d->toks[t].end);
-    if (g >= 0 && d->timex[g].value) {
-        if (event_date(d, d->timex[g].value, dates[0]))
-            return 1;
-        dates[0][0] = '\0';
+    for (size_t k = ca > 0 ? ca : 1; k + 1 < d->ntok && d->toks[k + 1].end <= sb; k++)
+        coord |= in_list(lower_tok(d, k, w), coordinators) &&
+                 d->toks[k - 1].kind == ATT_TOK_NUMBER && d->toks[k + 1].kind == ATT_TOK_NUMBER;
+    *explicit = 1;
+    if (n >= 2 && coord)
+        return n;
+    g = governing(c, s, ka, kb, t);
+    if (g >= 0) {
+        if (!event_date(d, d->timex[g].value, dates[0]))
+            dates[0][0] = '\0';
         return 1;
     }
-    for (size_t k = ta; k < tb; k++)
+    *explicit = 0;
+    for (size_t k = ca; k < cb; k++)
         if (in_list(lower_tok(d, k, w), no_occasion) && strcmp(w, "so") != 0) {
             dates[0][0] = '\0';
             return 1;
@@ -663,34 +959,66 @@ static size_t dates_for(coder *c, size_t s, size_t ta, size_t tb, size_t t, char
     return 1;
 }
 
-static const char *location_of(coder *c, const actor_np *nps, size_t n)
+/* Where the events of sentence [ta,tb) happen: the first place named after
+ * "in" (a few words back: "in Armeniens Hauptstadt Jerewan"). */
+static const char *location_of(coder *c, size_t ta, size_t tb)
+{
+    const att_doc *d = c->doc;
+    char w[WORD_MAX];
+    for (size_t i = 0; i < c->nms; i++) {
+        const mention *m = &c->ms[i];
+        size_t k;
+        if (m->start < d->toks[ta].start || m->end > d->toks[tb - 1].end ||
+            type_rank(d->ents[m->ent].type) != 1)
+            continue;
+        k = tok_at(d, ta, tb, m->start);
+        for (size_t steps = 0; k > ta && steps < 4; k--, steps++) {
+            const char *lw = lower_tok(d, k - 1, w);
+            if (strcmp(lw, "in") == 0 || strcmp(lw, "im") == 0)
+                return d->ents[m->ent].id;
+            if (d->toks[k - 1].kind == ATT_TOK_PUNCT)
+                break;
+        }
+    }
+    return NULL;
+}
+
+/* Is the trigger at t an attributive participle ("die von Armenien
+ * unterstützte Republik")? */
+static int attributive(coder *c, const actor_np *nps, size_t n, size_t t, size_t tb)
 {
     for (size_t i = 0; i < n; i++)
-        if (nps[i].rank == 1 && nps[i].prep &&
-            (strcmp(nps[i].prep, "in") == 0 || strcmp(nps[i].prep, "im") == 0))
-            return c->doc->ents[nps[i].ent].id;
-    return NULL;
+        if (nps[i].t1 == t && nps[i].prep &&
+            (strcmp(nps[i].prep, "von") == 0 || strcmp(nps[i].prep, "vom") == 0) && t + 1 < tb &&
+            c->doc->toks[t + 1].kind == ATT_TOK_WORD)
+            return 1;
+    return 0;
 }
 
 static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
 {
     actor_np nps[MAX_NP];
     size_t n = build_nps(c, ta, tb, nps);
-    const char *loc = location_of(c, nps, n);
+    const char *loc = location_of(c, ta, tb);
     int rc = 0;
 
     for (size_t t = ta; t < tb; t++) {
-        int r, si, ti = -1, pron, sent = -1, tent = -1;
+        int r, si, ti = -1, pron, sent = -1, tent = -1, passive, explicit = 0;
         char scode[16] = "", tcode[16] = "", dates[4][32];
         const att__event_rule *rule;
-        size_t nd;
+        size_t nd, ca, cb;
         double conf = 0.5;
-        if (c->doc->toks[t].kind != ATT_TOK_WORD || (r = match_rule(c, t, ta, tb)) < 0)
+        if (c->doc->toks[t].kind != ATT_TOK_WORD || (r = match_rule(c, t, ta, tb)) < 0 ||
+            attributive(c, nps, n, t, tb))
             continue;
         rule = &att__event_rules[r];
+        clause_of(c, ta, tb, t, &ca, &cb);
+        passive = is_passive(c, ca, t);
 
-        /* source */
-        si = subject_of(c, nps, n, ta, t, &pron);
+        /* source (and, for two parties named together, the target) */
+        si = passive ? agent_of(nps, n, ca, cb) : subject_of(c, nps, n, ta, ca, cb, t, &pron);
+        if (passive)
+            pron = 0;
         if (rule->frame == ATT_EVFR_SYM && both_sides_in(c, ta, tb)) {
             int pe[2];
             char pc[2][16];
@@ -709,7 +1037,7 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
             sent = c->last_subject >= 0 ? c->last_subject : c->last_person;
             snprintf(scode, 16, "%s", c->doc->ents[sent].code ? c->doc->ents[sent].code : "");
             conf += 0.05;
-        } else if (rule->frame == ATT_EVFR_SYM || is_passive(c, ta, tb)) {
+        } else if (passive && rule->frame != ATT_EVFR_SP) {
             int pe[2];
             char pc[2][16];
             if (participants(c, pe, pc)) {
@@ -721,27 +1049,19 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
         }
 
         /* target */
-        if (!tcode[0]) {
+        if (!tcode[0] && scode[0]) {
             if (rule->frame == ATT_EVFR_SYM && si >= 0 && nps[si].coord_next &&
-                (size_t)si + 1 < n) {
+                (size_t)si + 1 < n)
                 ti = si + 1;
-            } else if (rule->frame == ATT_EVFR_SP) {
-                for (size_t i = 0; i < n && ti < 0; i++)
-                    if ((int)i != si && nps[i].prep && in_sep_list(nps[i].prep, rule->preps, 0))
-                        ti = (int)i;
-            }
-            if (ti < 0 && rule->frame != ATT_EVFR_SP) {
-                for (size_t i = 0; i < n && ti < 0; i++)
-                    if ((int)i != si && !same_country(nps[i].code, scode) &&
-                        (nps[i].rank > 1 || (rule->flags & ATT_EVF_VISIT)))
-                        ti = (int)i;
-            }
+            else if (rule->frame == ATT_EVFR_SP)
+                ti = pp_target(c, nps, n, ca, cb, si, rule->preps);
+            else
+                ti = object_of(nps, n, ca, cb, si, t, scode, rule->flags & ATT_EVF_VISIT);
             if (ti >= 0) {
                 tent = nps[ti].ent;
                 memcpy(tcode, nps[ti].code, 16);
                 conf += 0.15;
-            } else if ((rule->flags & ATT_EVF_PARTNER) && scode[0] &&
-                       counterpart(c, scode, &tent, tcode)) {
+            } else if ((rule->flags & ATT_EVF_PARTNER) && counterpart(c, scode, &tent, tcode)) {
                 conf -= 0.1;
             }
         }
@@ -756,14 +1076,17 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
         }
         if (sent >= 0 && type_rank(c->doc->ents[sent].type) == 4)
             c->last_subject = sent;
-        nd = dates_for(c, s, ta, tb, t, dates);
+        nd = dates_for(c, s, ca, cb, t, dates, &explicit);
         for (size_t k = 0; k < nd && !rc; k++) {
             const char *date = dates[k][0] ? dates[k] : NULL;
-            rc = add_event(c, rule->code, sent, scode, tent, tcode, date, loc, s, t, conf);
+            rc = add_event(c, rule->code, sent, scode, tent, tcode, date, explicit, loc, s, t,
+                           conf);
             if (!rc && (rule->flags & ATT_EVF_VISIT))
-                rc = add_event(c, "043", tent, tcode, sent, scode, date, loc, s, t, conf - 0.1);
+                rc = add_event(c, "043", tent, tcode, sent, scode, date, explicit, loc, s, t,
+                               conf - 0.1);
             if (!rc && (rule->flags & ATT_EVF_HOST))
-                rc = add_event(c, "042", tent, tcode, sent, scode, date, loc, s, t, conf - 0.1);
+                rc = add_event(c, "042", tent, tcode, sent, scode, date, explicit, loc, s, t,
+                               conf - 0.1);
         }
         if (rc)
             break;

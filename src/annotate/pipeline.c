@@ -11,10 +11,13 @@
  * what the stages share read-only across threads (the knowledge base) and
  * the last error message.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../kb/kb.h"
 #include "../lang/lang.h"
+#include "entities.h"
 #include "event.h"
 #include "quantity.h"
 #include "quote.h"
@@ -43,6 +46,11 @@ static int stage_sentences(att_ctx *ctx, att_doc *doc)
 {
     (void)ctx;
     return att__split_sentences(doc);
+}
+
+static int stage_entities(att_ctx *ctx, att_doc *doc)
+{
+    return att__entities_annotate(ctx, doc);
 }
 
 static int stage_timex(att_ctx *ctx, att_doc *doc)
@@ -76,6 +84,7 @@ static const struct {
     {"langid", stage_langid},
     {"tokens", stage_tokens},
     {"sentences", stage_sentences},
+    {"entities", stage_entities},
     {"timex", stage_timex},
     {"figures", stage_figures},
     {"quotes", stage_quotes},
@@ -112,11 +121,37 @@ int att_ctx_open(att_ctx **out, const att_options *opts)
     }
     if (ctx->opts.lang_hint && strcmp(ctx->opts.lang_hint, "auto") == 0)
         ctx->opts.lang_hint = NULL;
+    {
+        /* the embedded KB (shared, read-only) and the caller's overlay */
+        att__kbset *kb = NULL;
+        int rc = att__kbset_open(ctx, ctx->opts.kb_extra, &kb);
+        if (rc) {
+            free(ctx);
+            return rc;
+        }
+        ctx->kb = kb;
+    }
     *out = ctx;
     return 0;
 }
 
 void att_ctx_close(att_ctx *ctx)
 {
+    if (!ctx)
+        return;
+    att__kbset_free((att__kbset *)(uintptr_t)ctx->kb);
     free(ctx);
+}
+
+int att_kb_check(const char *path, char *msg, size_t size)
+{
+    att_ctx tmp;
+    att__kbset *kb = NULL;
+    int rc;
+    memset(&tmp, 0, sizeof(tmp));
+    rc = att__kbset_open(&tmp, path, &kb);
+    att__kbset_free(kb);
+    if (msg && size)
+        snprintf(msg, size, "%s", rc ? tmp.errmsg : "");
+    return rc;
 }

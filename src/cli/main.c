@@ -45,6 +45,34 @@ static const cli_opt limit_opts[] = {
     {NULL, 0, NULL, NULL},
 };
 static const cli_opt no_opts[] = {{NULL, 0, NULL, NULL}};
+static const cli_opt entities_opts[] = {
+    {"limit", 'n', "N", "at most N rows (default 20)"},
+    {"type", 0, "TYPE", "only this type: country, place, person, org, project, event"},
+    {NULL, 0, NULL, NULL},
+};
+static const cli_opt kb_opts[] = {
+    {"date", 0, "DATE", "lookup: the date for role codes (default: the newest the KB knows)"},
+    {NULL, 0, NULL, NULL},
+};
+#define EVENT_FILTER_OPTS                                                                    \
+    {"actor", 0, "ACTOR", "events with this actor on either side (code prefix, id or name)"},  \
+        {"with", 0, "ACTOR", "... and this actor on the other side"},                           \
+        {"country", 0, "CCC", "events with this country (alpha-3) on either side"},             \
+        {"code", 0, "CODE", "CAMEO code prefix (04, 042)"},                                     \
+        {"root", 0, "RR", "CAMEO root code (01 to 20)"},                                        \
+        {"since", 0, "DATE", "events on or after this date (ISO 8601)"},                        \
+        {"until", 0, "DATE", "events on or before this date (ISO 8601)"},                       \
+        {"quad", 0, "N", "QuadClass: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict"}, \
+        {"limit", 'n', "N", "at most N events (default: 50 on a terminal, all otherwise)"}
+static const cli_opt events_opts[] = {EVENT_FILTER_OPTS, {NULL, 0, NULL, NULL}};
+static const cli_opt export_opts[] = {
+    EVENT_FILTER_OPTS,
+    {"format", 0, "FMT", "gdelt (GDELT 2.0 event table), jsonl (default) or csv"},
+    {"graph", 0, "graphml", "the dyad network instead: actors, edges with counts and mean Goldstein"},
+    {"output", 'o', "FILE", "write to FILE (default standard output)"},
+    {"side", 0, "FILE", "GDELT: attache's extra fields (default FILE.extra.tsv with --output)"},
+    {NULL, 0, NULL, NULL},
+};
 static const cli_opt time_opts[] = {
     {"dct", 0, "DATE", "the document date to resolve against (ISO 8601, any precision)"},
     {NULL, 0, NULL, NULL},
@@ -74,11 +102,30 @@ static const cli_cmd commands[] = {
     {"show", cmd_show, "ID", 1, 1, "show one stored document (ID or a unique prefix of it)",
      no_opts, "With --json, prints the document in the extract format."},
     {"stats", cmd_stats, "", 0, 0, "count what the database holds", no_opts, NULL},
+    {"events", cmd_events, "", 0, 0, "list coded events (CAMEO), filtered", events_opts,
+     "Each event: its date, CAMEO code, source and target actor (code and name), Goldstein\n"
+     "value, place, document and the sentence that supports it.  Example:\n"
+     "attache events --actor KAZ --since 2024-01-01"},
+    {"export", cmd_export, "", 0, 0, "export events: GDELT 2.0 rows, JSON Lines, CSV, GraphML",
+     export_opts,
+     "--format gdelt writes the 61 columns of the GDELT 2.0 event table (see docs/events.md\n"
+     "for how each is filled); attache's own fields go to a side file.  --graph graphml\n"
+     "writes the dyad network."},
     {"time", cmd_time, "EXPRESSION", 1, 1, "normalise a time expression (TIMEX3)", time_opts,
      "Prints the TIMEX3 type and value of one German or English time expression, resolved\n"
      "against --dct (the publication date of the article it comes from; without it what\n"
      "cannot be known stays X).  Example: attache time \"im Dezember vergangenen Jahres\"\n"
      "--dct 2025-05-10 prints DATE 2024-12.  Exit status 1 when it is not a time expression."},
+    {"entities", cmd_entities, "", 0, 0, "list entities with mention and document counts",
+     entities_opts, "Most widely mentioned first; --type keeps one type."},
+    {"entity", cmd_entity, "NAME", 1, 1, "profile of one entity: names, roles, documents, neighbours",
+     limit_opts,
+     "NAME is an entity id (person:kassym-jomart-tokayev) or any name the knowledge base knows\n"
+     "(Tokajew, Kasachstan).  Shows its names, its roles with dates, the stored documents that\n"
+     "mention it and the entities mentioned in the same documents."},
+    {"kb", cmd_kb, "ACTION ARG", 2, 2, "ask the knowledge base: lookup NAME, check FILE", kb_opts,
+     "lookup NAME   what NAME resolves to, best first, with the name that matched and why\n"
+     "check FILE    read FILE as a --kb-extra overlay and report the first error (file:line)"},
     {"help", cmd_help, "[COMMAND]", 0, 1, "show help for attache or a command", no_opts, NULL},
     {"version", cmd_version, "", 0, 0, "print the version", no_opts, NULL},
 };
@@ -266,7 +313,10 @@ int cli_ctx_open(cli *c, att_ctx **ctx)
 {
     int rc = att_ctx_open(ctx, &c->aopts);
     if (rc) {
-        if (rc == ATT_EINVAL)
+        char msg[1024];
+        if (c->aopts.kb_extra && att_kb_check(c->aopts.kb_extra, msg, sizeof(msg)))
+            cli_error("--kb-extra: %s", msg);
+        else if (rc == ATT_EINVAL)
             cli_error("--lang: expected de, en or auto");
         else
             cli_error("cannot start: %s", att_strerror(rc));
