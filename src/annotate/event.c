@@ -153,10 +153,6 @@ static const char *const both_heads[] = {"seiten", "länder", "staaten", "präsi
                                          "außenminister", "staatschefs", "regierungen",
                                          "sides", "countries", "leaders", "presidents",
                                          "ministers", NULL};
-static const char *const military_nouns[] = {
-    "truppen", "streitkräfte", "armee", "soldaten", "militär", "kräfte", "einheiten",
-    "troops", "forces", "army", "soldiers", "military", NULL,
-};
 static const char *const passive_aux[] = {"wurde", "wurden", "werden", "wird", "worden", "was",
                                           "were", NULL};
 static const char *const no_occasion[] = {"bislang", "bisher", "seither", "so", NULL};
@@ -217,6 +213,27 @@ static size_t tok_at(const att_doc *d, size_t a, size_t b, uint32_t off)
     return a;
 }
 
+/* The agent code of a word (data/agents.tsv), or NULL. */
+static const char *agent_of_word(const coder *c, const char *w)
+{
+    const char *lang = c->german ? "de" : "en";
+    size_t lo = 0, hi = att__event_nagents;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const att__event_agent *a = &att__event_agents[mid];
+        int r = strcmp(lang, a->lang);
+        if (r == 0)
+            r = strcmp(w, a->word);
+        if (r == 0)
+            return a->agent;
+        if (r > 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
 static void np_from_mention(coder *c, const mention *m, size_t ta, size_t tb, actor_np *np)
 {
     const att_entity *e = &c->doc->ents[m->ent];
@@ -229,11 +246,14 @@ static void np_from_mention(coder *c, const mention *m, size_t ta, size_t tb, ac
     np->ent = m->ent;
     np->rank = type_rank(e->type);
     snprintf(np->code, sizeof(np->code), "%s", e->code ? e->code : "");
-    /* "aserbaidschanische Truppen": the country's armed forces */
-    if (np->rank == 2 && np->t1 < tb &&
-        in_list(lower_tok(c->doc, np->t1, w), military_nouns) && strlen(np->code) == 3) {
-        snprintf(np->code + 3, sizeof(np->code) - 3, "MIL");
-        np->t1++;
+    /* "aserbaidschanische Truppen", "Syrian rebels": an agent of the
+     * country (data/agents.tsv) */
+    if (np->rank == 2 && np->t1 < tb && strlen(np->code) == 3) {
+        const char *agent = agent_of_word(c, lower_tok(c->doc, np->t1, w));
+        if (agent) {
+            snprintf(np->code + 3, sizeof(np->code) - 3, "%s", agent);
+            np->t1++;
+        }
     }
 }
 
@@ -318,7 +338,8 @@ static size_t build_nps(coder *c, size_t ta, size_t tb, actor_np *nps)
             continue;
         /* "UN-Klimakonferenz", "Kasachstanreise": a name inside a compound
          * only modifies it */
-        if (m->end < d->toks[np.t1 - 1].end && m->end > d->toks[np.t1 - 1].start)
+        if (m->end < d->toks[np.t1 - 1].end && m->end > d->toks[np.t1 - 1].start &&
+            d->text[m->end] != '\'' && strncmp(d->text + m->end, "’", 3) != 0)
             continue;
         /* "die Präsidenten Kasachstans", "Armeniens Regierung": a country's
          * office holder is its government (the person, when the article
@@ -381,10 +402,9 @@ static size_t build_nps(coder *c, size_t ta, size_t tb, actor_np *nps)
             }
         }
     for (size_t i = n; i-- > 1;)
-        if (nps[i - 1].coord_next && strlen(nps[i].code) == 6 &&
-            strcmp(nps[i].code + 3, "MIL") == 0 && strlen(nps[i - 1].code) == 3 &&
-            nps[i - 1].rank == 2)
-            snprintf(nps[i - 1].code + 3, sizeof(nps[i - 1].code) - 3, "MIL");
+        if (nps[i - 1].coord_next && nps[i].rank == 2 && strlen(nps[i].code) == 6 &&
+            strlen(nps[i - 1].code) == 3 && nps[i - 1].rank == 2)
+            snprintf(nps[i - 1].code + 3, sizeof(nps[i - 1].code) - 3, "%s", nps[i].code + 3);
     /* who is only cited ("laut TASS", "TASS zufolge") and news media are
      * not parties; nor is what has no actor code */
     for (size_t i = 0; i < n; i++) {
@@ -617,11 +637,16 @@ static int clause_break(coder *c, size_t k, size_t tb)
 {
     char w[WORD_MAX];
     const att_token *t = &c->doc->toks[k];
-    const char *lw;
-    if (t->kind != ATT_TOK_PUNCT)
+    const char *lw = lower_tok(c->doc, k, w);
+    if (t->kind != ATT_TOK_PUNCT && !(t->kind == ATT_TOK_WORD && !c->german))
         return 0;
-    lw = lower_tok(c->doc, k, w);
     if (strcmp(lw, ";") == 0 || strcmp(lw, "–") == 0 || strcmp(lw, "—") == 0)
+        return 1;
+    /* English "said that X ...": a clause without a comma */
+    if (!c->german && t->kind == ATT_TOK_WORD && strcmp(lw, "that") == 0 && k > 0 &&
+        c->doc->toks[k - 1].kind == ATT_TOK_WORD &&
+        !(c->doc->toks[k - 1].flags & ATT_TOKF_UPPER) &&
+        !in_list(lower_tok(c->doc, k - 1, w), preps_de) && !in_list(w, determiners))
         return 1;
     if (strcmp(lw, ",") != 0 || k + 1 >= tb)
         return 0;
@@ -766,14 +791,19 @@ static int pp_target(coder *c, const actor_np *nps, size_t n, size_t ca, size_t 
 }
 
 /* The object: a phrase of [ca,cb) that is not in a prepositional phrase,
- * after the trigger first, else before it. */
-static int object_of(const actor_np *nps, size_t n, size_t ca, size_t cb, int si, size_t t,
-                     const char *scode, int visit)
+ * after the trigger first, else (German verb-final clauses) before it.  In
+ * English the object follows the verb closely. */
+#define EN_OBJECT_REACH 4
+
+static int object_of(const coder *c, const actor_np *nps, size_t n, size_t ca, size_t cb,
+                     int si, size_t t, const char *scode, int visit)
 {
-    for (int pass = 0; pass < 2; pass++)
+    for (int pass = 0; pass < (c->german ? 2 : 1); pass++)
         for (size_t i = 0; i < n; i++) {
             if ((int)i == si || !np_in(&nps[i], ca, cb) || nps[i].prep ||
                 same_country(nps[i].code, scode) || (nps[i].rank <= 1 && !visit))
+                continue;
+            if (!c->german && nps[i].t0 > t + EN_OBJECT_REACH)
                 continue;
             if (pass == 0 ? nps[i].t0 > t : nps[i].t1 <= t)
                 return (int)i;
@@ -1050,13 +1080,20 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
 
         /* target */
         if (!tcode[0] && scode[0]) {
+            int visit = rule->flags & ATT_EVF_VISIT;
             if (rule->frame == ATT_EVFR_SYM && si >= 0 && nps[si].coord_next &&
                 (size_t)si + 1 < n)
                 ti = si + 1;
             else if (rule->frame == ATT_EVFR_SP)
                 ti = pp_target(c, nps, n, ca, cb, si, rule->preps);
-            else
-                ti = object_of(nps, n, ca, cb, si, t, scode, rule->flags & ATT_EVF_VISIT);
+            /* "met with X", "traf X": the other frame's place as a fallback */
+            if (ti < 0 && rule->frame == ATT_EVFR_SYM)
+                ti = pp_target(c, nps, n, ca, cb, si, "mit,with");
+            /* German nouns (capitalised inside the sentence: "Besuche der
+             * Präsidenten") take their parties from prepositions only */
+            if (ti < 0 && (rule->frame != ATT_EVFR_SP || !c->german || t == ta ||
+                           !(c->doc->toks[t].flags & ATT_TOKF_UPPER)))
+                ti = object_of(c, nps, n, ca, cb, si, t, scode, visit);
             if (ti >= 0) {
                 tent = nps[ti].ent;
                 memcpy(tcode, nps[ti].code, 16);

@@ -33,6 +33,14 @@ typedef struct att__event_form {
     int rule;
 } att__event_form;
 
+typedef struct att__event_agent {
+    const char *lang;
+    const char *word;  /* lower case */
+    const char *agent; /* three-letter CAMEO role: MIL, GOV, JUD ... */
+} att__event_agent;
+
+extern const att__event_agent att__event_agents[];
+extern const size_t att__event_nagents;
 extern const att__event_rule att__event_rules[];
 extern const size_t att__event_nrules;
 extern const att__event_form att__event_forms[];
