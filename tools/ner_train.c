@@ -8,9 +8,10 @@
  *    (countries, places, regions, organisations, persons, titles), first
  *    names (DIR/firstnames.tsv), the cue-word lists below and, when an
  *    unlabeled corpus is given, distributional word classes (the exchange
- *    algorithm over class bigrams, Martin/Liermann/Ney 1998) and a flag for
- *    capitalised forms of mostly lower-case words.  Keys are 64-bit hashes of
- *    token sequences (att__ner_lex_key), so no text is stored in the model.
+ *    algorithm over class bigrams, Martin/Liermann/Ney 1998), flags for
+ *    capitalised forms of mostly lower-case words, for words that often
+ *    follow a first name and for words that often follow in/nach/aus.  Keys
+ *    are hashes of token sequences (att__ner_lex_key): no text in the model.
  * 2. Features: att__ner_features() of the library, over a lexicon-only model,
  *    so the tagger sees exactly the features the trainer saw.
  * 3. The averaged structured perceptron (Collins 2002) with Viterbi under the
@@ -23,7 +24,6 @@
  * outer GermEval tags; PER/LOC/ORG/OTH are learned, the -deriv and -part
  * variants are O.  A tool, not library code: it prints and exits on errors.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -953,7 +953,6 @@ static unsigned char *write_blob(const lexmap *lx, const float *trans, const uin
     att__ner_model h;
     uint32_t fslots = nrows ? pow2_at_least((uint64_t)nrows * 2) : 0;
     uint32_t lslots = lx->n ? pow2_at_least((uint64_t)lx->n * 4 / 3 + 1) : 0; /* load <= 3/4 */
-    size_t off;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, ATT__NER_MAGIC, 8);
     h.version = ATT__NER_VERSION;
@@ -991,8 +990,6 @@ static unsigned char *write_blob(const lexmap *lx, const float *trans, const uin
         t[i].check = (uint32_t)(lx->keys[k] >> 32) ? (uint32_t)(lx->keys[k] >> 32) : 1;
         t[i].value = lx->flags[k] | lx->cluster[k] << ATT__LEX_CLUSTER_SHIFT;
     }
-    off = wb_reserve(&w, 0);
-    (void)off;
     h.total = (uint32_t)w.n;
     memcpy(w.p, &h, sizeof h);
     *len = w.n;

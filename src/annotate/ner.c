@@ -1,0 +1,651 @@
+/*
+ * ner.c - the statistical named-entity tagger: model access, features,
+ * Viterbi, and the document front end (see ner.h for the model layout).
+ *
+ * Per token the tagger builds a small view (lower-cased form, word shape,
+ * lexicon flags and cluster, prefix/suffix boundaries) for a block of tokens
+ * plus a context margin, then emits hashed features: template id mixed with
+ * the hash of the value.  Feature hashes index the model's open-addressing
+ * table; each hit adds one int16 row (one weight per tag) to the token's
+ * scores.  Viterbi then picks the best tag sequence that obeys BIO.
+ *
+ * Invariants: the model is never written; every table probe is bounded by
+ * the table size; token bytes are read only within [tok, tok + len) and may
+ * be any bytes (invalid UTF-8 counts as one symbol per byte); work memory is
+ * bounded per call (WINDOW tokens at a time).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "ner.h"
+
+#define NL ATT__NER_NLABELS
+#define WINDOW 256 /* tokens decoded at a time */
+#define BLOCK 64   /* tokens whose views are built at a time */
+#define MARGIN 3   /* context tokens on each side a feature may look at */
+
+const char *att__ner_type_name(unsigned type)
+{
+    static const char *const names[] = {"", "PER", "LOC", "ORG", "OTH"};
+    return type < ATT_ARRAY_LEN(names) ? names[type] : "";
+}
+
+/* ---- hashing --------------------------------------------------------------- */
+
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+#define FNV_INIT 0xcbf29ce484222325ULL
+
+static uint64_t fnv_add(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 0x100000001b3ULL;
+    return h;
+}
+
+uint64_t att__ner_lex_key(const char *const *toks, const size_t *lens, size_t n)
+{
+    uint64_t h = FNV_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            h = fnv_add(h, " ", 1);
+        h = fnv_add(h, toks[i], lens[i]);
+    }
+    h = mix64(h ^ (uint64_t)n);
+    return h ? h : 1;
+}
+
+/* ---- the model ------------------------------------------------------------- */
+
+static int pow2_or_zero(uint32_t x)
+{
+    return (x & (x - 1)) == 0;
+}
+
+static int table_ok(uint32_t off, uint64_t bytes, uint32_t total)
+{
+    return off % 8 == 0 && (uint64_t)off <= total && bytes <= (uint64_t)total - off;
+}
+
+const att__ner_model *att__ner_model_from_blob(const void *blob, size_t len)
+{
+    const att__ner_model *m = blob;
+    if (!blob || ((uintptr_t)blob & 7) || len < sizeof(*m))
+        return NULL;
+    if (memcmp(m->magic, ATT__NER_MAGIC, 8) != 0 || m->version != ATT__NER_VERSION ||
+        m->nlabels != NL || m->byte_order != 0x01020304u || m->total > len ||
+        !pow2_or_zero(m->feat_slots) || !pow2_or_zero(m->lex_slots) ||
+        m->nrows > m->feat_slots)
+        return NULL;
+    if (!table_ok(m->off_trans, (uint64_t)(NL + 1) * NL * sizeof(float), m->total) ||
+        !table_ok(m->off_feat, (uint64_t)m->feat_slots * sizeof(att__ner_feat_slot), m->total) ||
+        !table_ok(m->off_w, (uint64_t)m->nrows * NL * sizeof(int16_t), m->total) ||
+        !table_ok(m->off_lex, (uint64_t)m->lex_slots * sizeof(att__ner_lex_slot), m->total))
+        return NULL;
+    return m;
+}
+
+/* The embedded blob (ner_model.S). */
+extern const unsigned char att__ner_blob[];
+extern const uint64_t att__ner_blob_size;
+
+const att__ner_model *att__ner_model_default(void)
+{
+    return att__ner_model_from_blob(att__ner_blob, (size_t)att__ner_blob_size);
+}
+
+static const void *at(const att__ner_model *m, uint32_t off)
+{
+    return (const char *)m + off;
+}
+
+uint32_t att__ner_lex_find(const att__ner_model *m, uint64_t key)
+{
+    const att__ner_lex_slot *t;
+    uint32_t mask, check = (uint32_t)(key >> 32);
+    if (!m || !m->lex_slots)
+        return 0;
+    t = at(m, m->off_lex);
+    mask = m->lex_slots - 1;
+    check = check ? check : 1;
+    for (uint32_t i = (uint32_t)key & mask, probes = 0; probes < m->lex_slots;
+         i = (i + 1) & mask, probes++) {
+        if (t[i].check == check)
+            return t[i].value;
+        if (t[i].check == 0)
+            return 0;
+    }
+    return 0;
+}
+
+static const int16_t *feat_row(const att__ner_model *m, uint32_t key)
+{
+    const att__ner_feat_slot *t = at(m, m->off_feat);
+    uint32_t mask = m->feat_slots - 1;
+    for (uint32_t i = (key * 0x9e3779b1u) & mask, probes = 0; probes < m->feat_slots;
+         i = (i + 1) & mask, probes++) {
+        if (t[i].key == key)
+            return t[i].row < m->nrows ? (const int16_t *)at(m, m->off_w) + (size_t)t[i].row * NL
+                                       : NULL;
+        if (t[i].key == 0)
+            return NULL;
+    }
+    return NULL;
+}
+
+/* ---- token views ----------------------------------------------------------- */
+
+typedef struct tokview {
+    char low[ATT__NER_MAXTOK + 8]; /* lower-cased, cut at a character boundary */
+    size_t lowlen;
+    uint8_t cpoff[12]; /* byte offsets in low of the first 6 and last 6 code points */
+    uint8_t ncp;       /* code points in low (capped at 255) */
+    uint64_t hexact, hlow, hshape, hsshape;
+    uint32_t lex, cluster;
+    uint32_t hyph_first_lex, hyph_last_lex; /* lexicon flags of a hyphenated word's parts */
+    uint64_t hyph_last_low;                 /* hash of its lower-cased last part */
+    uint8_t cap, allcap, digit, alpha, hyphen, period, lenb;
+} tokview;
+
+/* Decodes one code point of s[0..n); invalid bytes are -1 of length 1. */
+static int32_t next_cp(const char *s, size_t n, size_t *adv)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
+    if (r <= 0) {
+        *adv = 1;
+        return -1;
+    }
+    *adv = (size_t)r;
+    return cp;
+}
+
+static uint32_t lex_flags1(const att__ner_model *m, const char *s, size_t n, uint32_t *cluster)
+{
+    uint32_t v = att__ner_lex_find(m, att__ner_lex_key(&s, &n, 1));
+    if (cluster)
+        *cluster = ATT__LEX_CLUSTER(v);
+    return ATT__LEX_FLAGS(v) & ~(uint32_t)ATT__LEX_PREFIX;
+}
+
+static void view_token(const att__ner_model *m, const char *s, size_t n, tokview *v)
+{
+    char shape[16], sshape[8];
+    size_t nshape = 0, nsshape = 0, i = 0, ncp = 0, first_hyph = (size_t)-1, last_hyph = 0;
+    uint8_t ends[ATT__NER_MAXTOK];
+    int nupper = 0, nletter = 0, cut = 0;
+    memset(v, 0, sizeof(*v));
+    v->hexact = mix64(fnv_add(FNV_INIT, s, n < 4 * ATT__NER_MAXTOK ? n : 4 * ATT__NER_MAXTOK));
+    while (i < n) {
+        size_t adv;
+        int32_t cp = next_cp(s + i, n - i, &adv);
+        char cls = '.';
+        if (cp >= 0) {
+            utf8proc_category_t cat = utf8proc_category(cp);
+            if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) {
+                cls = 'X';
+                nupper++;
+                nletter++;
+            } else if (cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_LO) {
+                cls = 'x';
+                nletter++;
+            } else if (cat == UTF8PROC_CATEGORY_ND) {
+                cls = 'd';
+                v->digit = 1;
+            } else if (cp == '-') {
+                cls = '-';
+                v->hyphen = 1;
+                if (first_hyph == (size_t)-1)
+                    first_hyph = i;
+                last_hyph = i;
+            } else if (cp == '.') {
+                cls = '.';
+                v->period = 1;
+            } else {
+                cls = '#';
+            }
+        }
+        if (i == 0)
+            v->cap = cls == 'X';
+        if (nshape < sizeof shape)
+            shape[nshape++] = cls;
+        if (nsshape == 0 || (sshape[nsshape - 1] != cls && nsshape < sizeof sshape))
+            sshape[nsshape++] = cls;
+        /* lower-cased copy, cut at a character boundary */
+        if (!cut) {
+            char enc[4];
+            size_t el;
+            if (cp >= 0) {
+                el = (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)enc);
+            } else {
+                enc[0] = s[i];
+                el = 1;
+            }
+            if (el > 0 && v->lowlen + el <= ATT__NER_MAXTOK) {
+                memcpy(v->low + v->lowlen, enc, el);
+                v->lowlen += el;
+                ends[ncp++] = (uint8_t)v->lowlen; /* ncp <= ATT__NER_MAXTOK */
+            } else {
+                cut = 1;
+            }
+        }
+        i += adv;
+    }
+    v->ncp = (uint8_t)ncp;
+    {
+        size_t k = ncp;
+        for (size_t j = 0; j < 6; j++) { /* ends of the first 6 code points */
+            v->cpoff[j] = j < k ? ends[j] : (uint8_t)v->lowlen;
+        }
+        for (size_t j = 0; j < 6; j++) { /* starts of the last 6 code points */
+            size_t back = j + 1;  /* suffix of back code points starts after ends[k-back-1] */
+            v->cpoff[6 + j] = back < k ? ends[k - back - 1] : 0;
+        }
+    }
+    v->allcap = nletter >= 2 && nupper == nletter;
+    v->alpha = nletter > 0;
+    v->lenb = (uint8_t)(ncp <= 1 ? 1 : ncp <= 3 ? 2 : ncp <= 6 ? 3 : ncp <= 10 ? 4 : 5);
+    v->hlow = mix64(fnv_add(FNV_INIT, v->low, v->lowlen));
+    v->hshape = mix64(fnv_add(FNV_INIT ^ 1, shape, nshape) ^ (nshape == sizeof shape));
+    v->hsshape = mix64(fnv_add(FNV_INIT ^ 2, sshape, nsshape));
+    v->lex = lex_flags1(m, s, n, &v->cluster);
+    if (first_hyph != (size_t)-1 && first_hyph > 0 && last_hyph + 1 < n) {
+        const char *last = s + last_hyph + 1;
+        size_t nlast = n - last_hyph - 1;
+        size_t lp = v->lowlen;
+        v->hyph_first_lex = lex_flags1(m, s, first_hyph, NULL);
+        v->hyph_last_lex = lex_flags1(m, last, nlast, NULL);
+        /* the lower-cased last part (of the lowered copy, which may be cut) */
+        while (lp > 0 && v->low[lp - 1] != '-')
+            lp--;
+        v->hyph_last_low = lp > 0 ? mix64(fnv_add(FNV_INIT ^ 3, v->low + lp, v->lowlen - lp)) : 0;
+    }
+}
+
+/* ---- suffix cues ------------------------------------------------------------ */
+
+/* Lower-case endings that mark organisations and places in German compounds
+ * (Landesbank, Bauernverband, Rothenburg, Musterstraße).  A feature fires
+ * with the cue's index when the word is longer than the cue. */
+static const char *const suffix_cues[] = {
+    /* ORG */
+    "bank", "verband", "partei", "verein", "gesellschaft", "institut", "universität",
+    "ministerium", "amt", "gericht", "werke", "gruppe", "konzern", "stiftung", "kommission",
+    "rat", "bund", "akademie", "hochschule", "schule", "klinik", "kirche", "agentur",
+    "zeitung", "versicherung", "bahn", "holding", "club", "theater", "orchester",
+    /* LOC */
+    "stadt", "dorf", "burg", "berg", "hausen", "heim", "ingen", "furt", "straße", "strasse",
+    "platz", "see", "tal", "land", "kirchen", "feld", "bach", "brück", "brücken", "hafen",
+    "gasse", "weg", "allee", "insel", "gebirge", "kreis", "wald", "au", "ow", "itz", "stedt",
+    "leben", "rode", "hof", "ufer", "markt",
+};
+
+static int suffix_cue(const tokview *v)
+{
+    for (size_t c = 0; c < ATT_ARRAY_LEN(suffix_cues); c++) {
+        size_t k = strlen(suffix_cues[c]);
+        if (v->lowlen > k + 2 && memcmp(v->low + v->lowlen - k, suffix_cues[c], k) == 0)
+            return (int)c + 1;
+    }
+    return 0;
+}
+
+/* ---- features -------------------------------------------------------------- */
+
+enum tmpl {
+    T_BIAS = 1, T_W, T_LOW, T_PRE, T_SUF, T_SHAPE, T_SSHAPE, T_CAPPOS, T_LEN,
+    T_LOWM1, T_LOWP1, T_LOWM2, T_LOWP2, T_BIM, T_BIP, T_SSH3, T_LEX0, T_LEXM1, T_LEXP1,
+    T_LEXM2, T_MGAZ, T_CLU0, T_CLUM1, T_CLUP1, T_HFIRST, T_HLAST, T_HLASTLOW, T_SCUE,
+    T_LOWM1CAP, T_CLUBI, T_LEX0CAP, T_SHM1, T_SHP1, T_NOLEX
+};
+
+typedef struct fbuf {
+    uint32_t *f;
+    uint8_t n;
+} fbuf;
+
+static void emit(fbuf *b, unsigned tmpl, uint64_t val)
+{
+    uint64_t h;
+    uint32_t k;
+    if (b->n >= ATT__NER_MAXF)
+        return;
+    h = mix64(val ^ ((uint64_t)tmpl * 0x9e3779b97f4a7c15ULL));
+    k = (uint32_t)(h >> 32);
+    b->f[b->n++] = k ? k : 1;
+}
+
+static uint64_t pair(uint64_t a, uint64_t b)
+{
+    return mix64(a * 31 + mix64(b + 0x1234567));
+}
+
+static void emit_flags(fbuf *b, unsigned tmpl, uint32_t flags)
+{
+    for (unsigned bit = 1; bit < ATT__LEX_NFLAGS; bit++)
+        if (flags & (1u << bit))
+            emit(b, tmpl, bit);
+}
+
+#define NONE_HASH 0x5bd1e995ULL /* the value of a context position outside the sentence */
+
+/* Longest multi-token lexicon match starting at s: length (>= 2) or 0. */
+static size_t lex_match(const att__ner_model *m, const char *const *toks, const size_t *lens,
+                        size_t n, size_t s, uint32_t *flags)
+{
+    uint64_t h = FNV_INIT;
+    size_t best = 0;
+    *flags = 0;
+    for (size_t k = 1; k <= ATT__NER_LEX_MAXLEN && s + k <= n; k++) {
+        uint32_t v;
+        uint64_t key;
+        if (k > 1)
+            h = fnv_add(h, " ", 1);
+        h = fnv_add(h, toks[s + k - 1], lens[s + k - 1]);
+        key = mix64(h ^ (uint64_t)k);
+        v = att__ner_lex_find(m, key ? key : 1);
+        if (!ATT__LEX_FLAGS(v))
+            break;
+        if (k >= 2 && (ATT__LEX_FLAGS(v) & ~(uint32_t)ATT__LEX_PREFIX)) {
+            best = k;
+            *flags = ATT__LEX_FLAGS(v) & ~(uint32_t)ATT__LEX_PREFIX;
+        }
+        if (!(v & ATT__LEX_PREFIX))
+            break;
+    }
+    return best;
+}
+
+int att__ner_features(const att__ner_model *m, const char *const *toks, const size_t *lens,
+                      size_t n, size_t a, size_t b, uint32_t *feats, uint8_t *nf)
+{
+    tokview views[BLOCK + 2 * MARGIN];
+    uint32_t mflags[BLOCK];
+    uint8_t mpos[BLOCK]; /* 0 none, 1 begin, 2 inside of a multi-token match */
+    if (!m || a > b || b > n || (b > a && (!toks || !lens || !feats || !nf)))
+        return ATT_EINVAL;
+    for (size_t blk = a; blk < b; blk += BLOCK) {
+        size_t end = blk + BLOCK < b ? blk + BLOCK : b;
+        size_t lo = blk >= MARGIN ? blk - MARGIN : 0;
+        size_t hi = end + MARGIN < n ? end + MARGIN : n;
+        size_t mlo = blk >= ATT__NER_LEX_MAXLEN - 1 ? blk - (ATT__NER_LEX_MAXLEN - 1) : 0;
+        for (size_t i = lo; i < hi; i++)
+            view_token(m, toks[i], lens[i], &views[i - lo]);
+        /* multi-token lexicon matches covering the block (leftmost longest) */
+        memset(mpos, 0, sizeof mpos);
+        memset(mflags, 0, sizeof mflags);
+        for (size_t s = mlo; s < end;) {
+            uint32_t fl;
+            size_t k = lex_match(m, toks, lens, n, s, &fl);
+            if (k == 0) {
+                s++;
+                continue;
+            }
+            for (size_t j = s; j < s + k; j++)
+                if (j >= blk && j < end) {
+                    mpos[j - blk] = j == s ? 1 : 2;
+                    mflags[j - blk] = fl;
+                }
+            s += k;
+        }
+        for (size_t i = blk; i < end; i++) {
+            const tokview *v = &views[i - lo];
+            const tokview *p1 = i >= 1 ? &views[i - 1 - lo] : NULL;
+            const tokview *p2 = i >= 2 ? &views[i - 2 - lo] : NULL;
+            const tokview *n1 = i + 1 < n ? &views[i + 1 - lo] : NULL;
+            const tokview *n2 = i + 2 < n ? &views[i + 2 - lo] : NULL;
+            fbuf fb = {feats + (i - a) * ATT__NER_MAXF, 0};
+            uint64_t lm1 = p1 ? p1->hlow : NONE_HASH, lp1 = n1 ? n1->hlow : NONE_HASH;
+            int cue;
+            emit(&fb, T_BIAS, 0);
+            emit(&fb, T_W, v->hexact);
+            emit(&fb, T_LOW, v->hlow);
+            for (unsigned k = 1; k <= 4 && k < v->ncp; k++) {
+                emit(&fb, T_PRE, pair(k, fnv_add(FNV_INIT, v->low, v->cpoff[k - 1])));
+            }
+            for (unsigned k = 1; k <= 5 && k < v->ncp; k++) {
+                size_t st = v->cpoff[6 + k - 1];
+                emit(&fb, T_SUF, pair(k, fnv_add(FNV_INIT, v->low + st, v->lowlen - st)));
+            }
+            emit(&fb, T_SHAPE, v->hshape);
+            emit(&fb, T_SSHAPE, v->hsshape);
+            emit(&fb, T_CAPPOS, (uint64_t)(i == 0) * 8 + v->cap * 4 + v->allcap * 2 + v->alpha);
+            emit(&fb, T_LEN, v->lenb);
+            emit(&fb, T_LOWM1, lm1);
+            emit(&fb, T_LOWP1, lp1);
+            emit(&fb, T_LOWM2, p2 ? p2->hlow : NONE_HASH);
+            emit(&fb, T_LOWP2, n2 ? n2->hlow : NONE_HASH);
+            emit(&fb, T_BIM, pair(lm1, v->hlow));
+            emit(&fb, T_BIP, pair(v->hlow, lp1));
+            emit(&fb, T_SSH3, pair(pair(p1 ? p1->hsshape : NONE_HASH, v->hsshape),
+                                   n1 ? n1->hsshape : NONE_HASH));
+            emit(&fb, T_SHM1, pair(p1 ? p1->hsshape : NONE_HASH, v->hsshape));
+            emit(&fb, T_SHP1, pair(v->hsshape, n1 ? n1->hsshape : NONE_HASH));
+            emit(&fb, T_LOWM1CAP, pair(lm1, v->cap));
+            emit_flags(&fb, T_LEX0, v->lex);
+            if (!v->lex && v->cap)
+                emit(&fb, T_NOLEX, i == 0);
+            for (unsigned bit = 1; bit < ATT__LEX_NFLAGS; bit++)
+                if (v->lex & (1u << bit))
+                    emit(&fb, T_LEX0CAP, pair(bit, (uint64_t)(i == 0) * 2 + v->cap));
+            if (p1)
+                emit_flags(&fb, T_LEXM1, p1->lex);
+            if (n1)
+                emit_flags(&fb, T_LEXP1, n1->lex);
+            if (p2)
+                emit_flags(&fb, T_LEXM2, p2->lex);
+            if (mpos[i - blk])
+                for (unsigned bit = 1; bit < ATT__LEX_NFLAGS; bit++)
+                    if (mflags[i - blk] & (1u << bit))
+                        emit(&fb, T_MGAZ, pair(bit, mpos[i - blk]));
+            if (v->cluster) {
+                emit(&fb, T_CLU0, v->cluster);
+                emit(&fb, T_CLUBI, pair(p1 ? p1->cluster : 0xffff, v->cluster));
+            }
+            emit(&fb, T_CLUM1, p1 ? p1->cluster : 0xffff);
+            emit(&fb, T_CLUP1, n1 ? n1->cluster : 0xffff);
+            if (v->hyph_last_low) {
+                emit_flags(&fb, T_HFIRST, v->hyph_first_lex);
+                emit_flags(&fb, T_HLAST, v->hyph_last_lex);
+                emit(&fb, T_HLASTLOW, v->hyph_last_low);
+            }
+            cue = suffix_cue(v);
+            if (cue)
+                emit(&fb, T_SCUE, pair((uint64_t)cue, v->cap));
+            nf[i - a] = fb.n;
+        }
+    }
+    return 0;
+}
+
+/* ---- Viterbi --------------------------------------------------------------- */
+
+/* May tag y follow tag p (p == NL: sentence start)? */
+static int allowed(unsigned p, unsigned y)
+{
+    if (y == 0 || ATT__NER_TAG_IS_B(y))
+        return 1;
+    return p != NL && p != 0 && ATT__NER_TAG_TYPE(p) == ATT__NER_TAG_TYPE(y);
+}
+
+void att__ner_viterbi(const float *emit_s, size_t n, const float *trans, uint8_t *work,
+                      uint8_t *out)
+{
+    float prev[NL], cur[NL];
+    if (n == 0)
+        return;
+    for (unsigned y = 0; y < NL; y++)
+        prev[y] = allowed(NL, y) ? trans[NL * NL + y] + emit_s[y] : -1e30f;
+    for (size_t t = 1; t < n; t++) {
+        for (unsigned y = 0; y < NL; y++) {
+            float best = -3e30f;
+            unsigned arg = 0;
+            for (unsigned p = 0; p < NL; p++) {
+                float s;
+                if (!allowed(p, y))
+                    continue;
+                s = prev[p] + trans[p * NL + y];
+                if (s > best) {
+                    best = s;
+                    arg = p;
+                }
+            }
+            cur[y] = best + emit_s[t * NL + y];
+            work[t * NL + y] = (uint8_t)arg;
+        }
+        memcpy(prev, cur, sizeof prev);
+    }
+    {
+        unsigned y = 0;
+        for (unsigned k = 1; k < NL; k++)
+            if (prev[k] > prev[y])
+                y = k;
+        for (size_t t = n; t-- > 0;) {
+            out[t] = (uint8_t)y;
+            if (t)
+                y = work[t * NL + y];
+        }
+    }
+}
+
+/* ---- tagging --------------------------------------------------------------- */
+
+typedef struct work {
+    uint32_t feats[WINDOW * ATT__NER_MAXF];
+    uint8_t nf[WINDOW];
+    float emit[WINDOW * NL];
+    uint8_t back[WINDOW * NL];
+} work;
+
+static int tag_window(const att__ner_model *m, const char *const *toks, const size_t *lens,
+                      size_t n, uint8_t *tags, work *w)
+{
+    const float *trans = at(m, m->off_trans);
+    for (size_t a = 0; a < n; a += WINDOW) {
+        size_t b = a + WINDOW < n ? a + WINDOW : n;
+        int rc = att__ner_features(m, toks, lens, n, a, b, w->feats, w->nf);
+        if (rc)
+            return rc;
+        for (size_t i = a; i < b; i++) {
+            int32_t acc[NL] = {0};
+            const uint32_t *f = w->feats + (i - a) * ATT__NER_MAXF;
+            if (m->feat_slots)
+                for (unsigned k = 0; k < w->nf[i - a]; k++) {
+                    const int16_t *row = feat_row(m, f[k]);
+                    if (row)
+                        for (unsigned y = 0; y < NL; y++)
+                            acc[y] += row[y];
+                }
+            for (unsigned y = 0; y < NL; y++)
+                w->emit[(i - a) * NL + y] = (float)acc[y] * m->wscale;
+        }
+        att__ner_viterbi(w->emit, b - a, trans, w->back, tags + a);
+    }
+    return 0;
+}
+
+int att__ner_tag_tokens(const att__ner_model *m, const char *const *toks, const size_t *lens,
+                        size_t n, uint8_t *tags_out)
+{
+    work *w;
+    int rc;
+    if (!m || (n && (!toks || !lens || !tags_out)))
+        return ATT_EINVAL;
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!toks[i] && lens[i])
+            return ATT_EINVAL;
+    w = malloc(sizeof(*w));
+    if (!w)
+        return ATT_ENOMEM;
+    rc = tag_window(m, toks, lens, n, tags_out, w);
+    free(w);
+    return rc;
+}
+
+int att__ner_doc(const att__ner_model *m, const att_doc *doc, att__ner_span **spans,
+                 size_t *nspans)
+{
+    const char **toks = NULL;
+    size_t *lens = NULL;
+    uint8_t *tags = NULL;
+    att__ner_span *out = NULL;
+    size_t nout = 0, cout = 0, n;
+    work *w = NULL;
+    int rc = 0;
+    if (spans)
+        *spans = NULL;
+    if (nspans)
+        *nspans = 0;
+    if (!m || !doc || !spans || !nspans)
+        return ATT_EINVAL;
+    n = doc->ntok;
+    if (n == 0)
+        return 0;
+    toks = malloc(n * sizeof(*toks));
+    lens = malloc(n * sizeof(*lens));
+    tags = malloc(n);
+    w = malloc(sizeof(*w));
+    if (!toks || !lens || !tags || !w) {
+        rc = ATT_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const att_token *t = &doc->toks[i];
+        if (t->start > t->end || t->end > doc->len) {
+            rc = ATT_EINVAL;
+            goto cleanup;
+        }
+        toks[i] = doc->text + t->start;
+        lens[i] = t->end - t->start;
+    }
+    for (size_t s = 0; s < n;) {
+        size_t e = s;
+        while (e + 1 < n && !(doc->toks[e].flags & (ATT_TOKF_SENT_END | ATT_TOKF_PARA)))
+            e++;
+        e++; /* sentence [s, e) */
+        rc = tag_window(m, toks + s, lens + s, e - s, tags + s, w);
+        if (rc)
+            goto cleanup;
+        for (size_t i = s; i < e;) {
+            unsigned type = ATT__NER_TAG_TYPE(tags[i]);
+            size_t j = i + 1;
+            if (tags[i] == 0) {
+                i++;
+                continue;
+            }
+            while (j < e && tags[j] == ATT__NER_I(type))
+                j++;
+            if (type >= ATT__NER_PER && type <= ATT__NER_ORG) {
+                att__ner_span sp = {doc->toks[i].start, doc->toks[j - 1].end, (uint8_t)type};
+                if (ATT_PUSH(out, nout, cout, sp)) {
+                    rc = ATT_ENOMEM;
+                    goto cleanup;
+                }
+            }
+            i = j;
+        }
+        s = e;
+    }
+    *spans = out;
+    *nspans = nout;
+    out = NULL;
+cleanup:
+    free(out);
+    free(toks);
+    free(lens);
+    free(tags);
+    free(w);
+    return rc;
+}
