@@ -156,6 +156,17 @@ static const char *const both_heads[] = {"seiten", "länder", "staaten", "präsi
 static const char *const passive_aux[] = {"wurde", "wurden", "werden", "wird", "worden", "was",
                                           "were", NULL};
 static const char *const no_occasion[] = {"bislang", "bisher", "seither", "so", NULL};
+/* Words that make what follows in the clause intended or denied rather
+ * than done: such triggers are coded only for root 03 (intent), as the
+ * guidelines ask for events that happened. */
+static const char *const irrealis[] = {
+    "nicht", "kein", "keine", "keinen", "nie", "niemals", "wollen", "will", "soll", "sollen",
+    "möchte", "möchten", "könnte", "könnten", "würde", "würden", "werde", "plant", "planen",
+    "beabsichtigt", "droht", "drohte", "not", "never", "no", "would", "wants", "want",
+    "wanted", "plans", "plan", "planned", "intends", "intend", "could", "might", "may",
+    "should", "threatened", "threatens", "shall", "n't", NULL,
+};
+
 /* Words before a time expression that make it the edge of a span. */
 static const char *const span_words[] = {"seit", "bis", "ab", "since", "until", "till", NULL};
 
@@ -1013,6 +1024,20 @@ static const char *location_of(coder *c, size_t ta, size_t tb)
     return NULL;
 }
 
+/* Does a word of negation, modality or future stand in [ca,t)? */
+static int irrealis_before(coder *c, size_t ca, size_t t)
+{
+    char w[WORD_MAX];
+    for (size_t k = ca; k < t; k++)
+        if (in_list(lower_tok(c->doc, k, w), irrealis))
+            return 1;
+    /* English future: "will" (German "will" is "wants", listed above) */
+    for (size_t k = ca; k < t && !c->german; k++)
+        if (strcmp(lower_tok(c->doc, k, w), "will") == 0)
+            return 1;
+    return 0;
+}
+
 /* Is the trigger at t an attributive participle ("die von Armenien
  * unterstützte Republik")? */
 static int attributive(coder *c, const actor_np *nps, size_t n, size_t t, size_t tb)
@@ -1043,6 +1068,8 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
             continue;
         rule = &att__event_rules[r];
         clause_of(c, ta, tb, t, &ca, &cb);
+        if (strncmp(rule->code, "03", 2) != 0 && irrealis_before(c, ca, t))
+            continue;
         passive = is_passive(c, ca, t);
 
         /* source (and, for two parties named together, the target) */

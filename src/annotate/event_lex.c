@@ -84,53 +84,62 @@ const att__event_rule att__event_rules[] = {
     {"de", "", "192", ATT_EVFR_SO, "", 0}, /* events-de.tsv:112 */
     {"de", "verletzte|verletzten|gebrochen|brach", "196", ATT_EVFR_SO, "", 0}, /* events-de.tsv:113 */
     {"en", "", "018", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:5 */
-    {"en", "", "020", ATT_EVFR_SO, "", 0}, /* events-en.tsv:7 */
-    {"en", "on|upon", "020", ATT_EVFR_SO, "", 0}, /* events-en.tsv:8 */
-    {"en", "", "020", ATT_EVFR_SO, "", 0}, /* events-en.tsv:9 */
-    {"en", "", "030", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:11 */
-    {"en", "reaffirmed|expressed|confirmed|stated|voiced", "030", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:12 */
-    {"en", "", "030", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-en.tsv:13 */
-    {"en", "", "030", ATT_EVFR_SO, "", 0}, /* events-en.tsv:14 */
-    {"en", "", "040", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-en.tsv:16 */
-    {"en", "", "040", ATT_EVFR_SP, "with", 0}, /* events-en.tsv:17 */
-    {"en", "", "040", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-en.tsv:18 */
-    {"en", "", "041", ATT_EVFR_SO, "", 0}, /* events-en.tsv:19 */
-    {"en", "", "046", ATT_EVFR_SP, "with", ATT_EVF_PARTNER}, /* events-en.tsv:20 */
-    {"en", "", "045", ATT_EVFR_SP, "between", 0}, /* events-en.tsv:21 */
-    {"en", "", "043", ATT_EVFR_SO, "", ATT_EVF_HOST}, /* events-en.tsv:22 */
-    {"en", "", "042", ATT_EVFR_SO, "", ATT_EVF_VISIT}, /* events-en.tsv:23 */
-    {"en", "", "042", ATT_EVFR_SP, "in,to", ATT_EVF_VISIT}, /* events-en.tsv:24 */
-    {"en", "", "051", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:26 */
+    {"en", "expressed|expresses|voiced", "018", ATT_EVFR_SO, "", 0}, /* events-en.tsv:6 */
+    {"en", "", "020", ATT_EVFR_SO, "", 0}, /* events-en.tsv:8 */
+    {"en", "on|upon", "020", ATT_EVFR_SO, "", 0}, /* events-en.tsv:9 */
+    {"en", "", "020", ATT_EVFR_SO, "", 0}, /* events-en.tsv:10 */
+    {"en", "", "030", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:12 */
+    {"en", "reaffirmed|expressed|confirmed|stated|voiced", "030", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:13 */
+    {"en", "", "030", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-en.tsv:14 */
+    {"en", "", "030", ATT_EVFR_SO, "", 0}, /* events-en.tsv:15 */
+    {"en", "", "040", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-en.tsv:17 */
+    {"en", "", "040", ATT_EVFR_SP, "with", 0}, /* events-en.tsv:18 */
+    {"en", "", "040", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-en.tsv:19 */
+    {"en", "", "041", ATT_EVFR_SO, "", 0}, /* events-en.tsv:20 */
+    {"en", "", "046", ATT_EVFR_SP, "with", ATT_EVF_PARTNER}, /* events-en.tsv:21 */
+    {"en", "", "045", ATT_EVFR_SP, "between", 0}, /* events-en.tsv:22 */
+    {"en", "", "043", ATT_EVFR_SO, "", ATT_EVF_HOST}, /* events-en.tsv:23 */
+    {"en", "", "042", ATT_EVFR_SO, "", ATT_EVF_VISIT}, /* events-en.tsv:24 */
+    {"en", "", "042", ATT_EVFR_SP, "in,to", ATT_EVF_VISIT}, /* events-en.tsv:25 */
     {"en", "", "051", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:27 */
     {"en", "", "051", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:28 */
-    {"en", "", "051", ATT_EVFR_SO, "", 0}, /* events-en.tsv:29 */
-    {"en", "", "057", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-en.tsv:30 */
-    {"en", "", "054", ATT_EVFR_SO, "", 0}, /* events-en.tsv:31 */
-    {"en", "", "055", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:32 */
-    {"en", "", "050", ATT_EVFR_SP, "with", 0}, /* events-en.tsv:33 */
-    {"en", "bought|purchased|sold|supplied|delivered", "062", ATT_EVFR_SP, "from,to", 0}, /* events-en.tsv:35 */
-    {"en", "", "061", ATT_EVFR_SP, "in", 0}, /* events-en.tsv:36 */
-    {"en", "provided|sent|delivered|pledged", "070", ATT_EVFR_SP, "to", 0}, /* events-en.tsv:38 */
-    {"en", "sanctions", "085", ATT_EVFR_SP, "on,against", 0}, /* events-en.tsv:40 */
-    {"en", "", "084", ATT_EVFR_SO, "", 0}, /* events-en.tsv:41 */
-    {"en", "", "100", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:43 */
-    {"en", "", "111", ATT_EVFR_SO, "", 0}, /* events-en.tsv:45 */
-    {"en", "", "112", ATT_EVFR_SO, "", 0}, /* events-en.tsv:46 */
-    {"en", "", "114", ATT_EVFR_SP, "against", 0}, /* events-en.tsv:47 */
-    {"en", "", "120", ATT_EVFR_SO, "", 0}, /* events-en.tsv:49 */
-    {"en", "", "130", ATT_EVFR_SO, "", 0}, /* events-en.tsv:51 */
-    {"en", "", "154", ATT_EVFR_SO, "", 0}, /* events-en.tsv:53 */
-    {"en", "imposed|imposes|impose|announced|slapped|adopted", "163", ATT_EVFR_SP, "on,against", 0}, /* events-en.tsv:55 */
-    {"en", "", "163", ATT_EVFR_SO, "", 0}, /* events-en.tsv:56 */
-    {"en", "", "166", ATT_EVFR_SO, "", 0}, /* events-en.tsv:57 */
-    {"en", "ties|relations", "161", ATT_EVFR_SP, "with", 0}, /* events-en.tsv:58 */
-    {"en", "", "173", ATT_EVFR_SO, "", 0}, /* events-en.tsv:60 */
-    {"en", "", "190", ATT_EVFR_SO, "", 0}, /* events-en.tsv:62 */
-    {"en", "", "194", ATT_EVFR_SO, "", 0}, /* events-en.tsv:63 */
-    {"en", "", "195", ATT_EVFR_SO, "", 0}, /* events-en.tsv:64 */
-    {"en", "", "190", ATT_EVFR_SYM, "", 0}, /* events-en.tsv:65 */
-    {"en", "against|between|with", "190", ATT_EVFR_SYM, "", 0}, /* events-en.tsv:66 */
-    {"en", "", "192", ATT_EVFR_SO, "", 0}, /* events-en.tsv:67 */
+    {"en", "", "051", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:29 */
+    {"en", "", "051", ATT_EVFR_SO, "", 0}, /* events-en.tsv:30 */
+    {"en", "", "057", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-en.tsv:31 */
+    {"en", "", "054", ATT_EVFR_SO, "", 0}, /* events-en.tsv:32 */
+    {"en", "", "055", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:33 */
+    {"en", "", "050", ATT_EVFR_SP, "with", 0}, /* events-en.tsv:34 */
+    {"en", "bought|purchased|sold|supplied|delivered", "062", ATT_EVFR_SP, "from,to", 0}, /* events-en.tsv:36 */
+    {"en", "", "061", ATT_EVFR_SP, "in", 0}, /* events-en.tsv:37 */
+    {"en", "provided|sent|delivered|pledged", "070", ATT_EVFR_SP, "to", 0}, /* events-en.tsv:39 */
+    {"en", "", "070", ATT_EVFR_SO, "", 0}, /* events-en.tsv:40 */
+    {"en", "sanctions", "085", ATT_EVFR_SP, "on,against", 0}, /* events-en.tsv:42 */
+    {"en", "", "084", ATT_EVFR_SO, "", 0}, /* events-en.tsv:43 */
+    {"en", "", "100", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:45 */
+    {"en", "", "111", ATT_EVFR_SO, "", 0}, /* events-en.tsv:47 */
+    {"en", "", "112", ATT_EVFR_SO, "", 0}, /* events-en.tsv:48 */
+    {"en", "", "114", ATT_EVFR_SP, "against", 0}, /* events-en.tsv:49 */
+    {"en", "staged|held|stage|hold", "141", ATT_EVFR_SP, "in,against,outside", 0}, /* events-en.tsv:50 */
+    {"en", "", "141", ATT_EVFR_SP, "in,against", 0}, /* events-en.tsv:51 */
+    {"en", "", "120", ATT_EVFR_SO, "", 0}, /* events-en.tsv:53 */
+    {"en", "", "130", ATT_EVFR_SO, "", 0}, /* events-en.tsv:55 */
+    {"en", "", "154", ATT_EVFR_SO, "", 0}, /* events-en.tsv:57 */
+    {"en", "imposed|imposes|impose|announced|slapped|adopted", "163", ATT_EVFR_SP, "on,against", 0}, /* events-en.tsv:59 */
+    {"en", "", "163", ATT_EVFR_SO, "", 0}, /* events-en.tsv:60 */
+    {"en", "", "166", ATT_EVFR_SO, "", 0}, /* events-en.tsv:61 */
+    {"en", "ties|relations", "161", ATT_EVFR_SP, "with", 0}, /* events-en.tsv:62 */
+    {"en", "", "173", ATT_EVFR_SO, "", 0}, /* events-en.tsv:64 */
+    {"en", "issued|issues", "173", ATT_EVFR_SP, "for,against", 0}, /* events-en.tsv:65 */
+    {"en", "", "190", ATT_EVFR_SO, "", 0}, /* events-en.tsv:67 */
+    {"en", "", "194", ATT_EVFR_SO, "", 0}, /* events-en.tsv:68 */
+    {"en", "", "195", ATT_EVFR_SO, "", 0}, /* events-en.tsv:69 */
+    {"en", "air|launched|carried", "195", ATT_EVFR_SP, "against,on", 0}, /* events-en.tsv:70 */
+    {"en", "", "190", ATT_EVFR_SP, "at,on", 0}, /* events-en.tsv:71 */
+    {"en", "engaged|fought", "193", ATT_EVFR_SO, "", 0}, /* events-en.tsv:72 */
+    {"en", "military|conducted|conducting|held|holding", "150", ATT_EVFR_SP, "in,near", 0}, /* events-en.tsv:73 */
+    {"en", "", "190", ATT_EVFR_SYM, "", 0}, /* events-en.tsv:74 */
+    {"en", "against|between|with", "190", ATT_EVFR_SYM, "", 0}, /* events-en.tsv:75 */
+    {"en", "", "192", ATT_EVFR_SO, "", 0}, /* events-en.tsv:76 */
 };
 const size_t att__event_nrules = sizeof(att__event_rules) / sizeof(att__event_rules[0]);
 
@@ -383,184 +392,216 @@ const att__event_form att__event_forms[] = {
     {"de", "zurückgewiesen", 58},
     {"de", "zusammengekommen", 18},
     {"de", "zusammengetroffen", 18},
-    {"en", "accuse", 110},
-    {"en", "accused", 110},
-    {"en", "accuses", 110},
-    {"en", "agree", 84},
-    {"en", "agreed", 84},
-    {"en", "agrees", 84},
-    {"en", "aid", 105},
-    {"en", "airstrike", 122},
-    {"en", "airstrikes", 122},
-    {"en", "apologised", 101},
-    {"en", "apologized", 101},
-    {"en", "apologizes", 101},
-    {"en", "appeal", 79},
-    {"en", "appealed", 79},
-    {"en", "appeals", 79},
-    {"en", "arms", 103},
-    {"en", "arrested", 119},
-    {"en", "arrests", 119},
-    {"en", "arrived", 94},
-    {"en", "arrives", 94},
-    {"en", "asked", 81},
-    {"en", "asks", 81},
-    {"en", "assistance", 105},
-    {"en", "attack", 120},
-    {"en", "attacked", 120},
-    {"en", "attacks", 120},
-    {"en", "bombed", 122},
-    {"en", "bombing", 122},
-    {"en", "bombs", 122},
-    {"en", "broke", 118},
-    {"en", "call", 80},
-    {"en", "called", 80},
-    {"en", "calls", 80},
-    {"en", "clash", 123},
-    {"en", "clashed", 123},
-    {"en", "clashes", 123},
-    {"en", "commended", 95},
-    {"en", "commends", 95},
-    {"en", "commitment", 83},
-    {"en", "concluded", 99},
-    {"en", "condemned", 109},
-    {"en", "condemns", 109},
+    {"en", "accuse", 112},
+    {"en", "accused", 112},
+    {"en", "accuses", 112},
+    {"en", "agree", 85},
+    {"en", "agreed", 85},
+    {"en", "agrees", 85},
+    {"en", "aid", 106},
+    {"en", "airstrike", 127},
+    {"en", "airstrikes", 127},
+    {"en", "apologised", 102},
+    {"en", "apologized", 102},
+    {"en", "apologizes", 102},
+    {"en", "appeal", 80},
+    {"en", "appealed", 80},
+    {"en", "appeals", 80},
+    {"en", "arms", 104},
+    {"en", "arrested", 123},
+    {"en", "arrests", 123},
+    {"en", "arrived", 95},
+    {"en", "arrives", 95},
+    {"en", "asked", 82},
+    {"en", "asks", 82},
+    {"en", "assistance", 106},
+    {"en", "assisted", 107},
+    {"en", "attack", 125},
+    {"en", "attacked", 125},
+    {"en", "attacks", 125},
+    {"en", "bombed", 127},
+    {"en", "bombing", 127},
+    {"en", "bombs", 127},
+    {"en", "broke", 122},
+    {"en", "call", 81},
+    {"en", "called", 81},
+    {"en", "calls", 81},
+    {"en", "clash", 132},
+    {"en", "clashed", 132},
+    {"en", "clashes", 132},
+    {"en", "commended", 96},
+    {"en", "commends", 96},
+    {"en", "commitment", 84},
+    {"en", "concluded", 100},
+    {"en", "condemned", 111},
+    {"en", "condemns", 111},
     {"en", "condoled", 78},
     {"en", "condolences", 78},
-    {"en", "congratulated", 97},
-    {"en", "congratulates", 97},
-    {"en", "consulted", 88},
-    {"en", "consults", 88},
-    {"en", "cooperate", 102},
-    {"en", "cooperated", 102},
-    {"en", "cooperation", 102},
-    {"en", "criticised", 109},
-    {"en", "criticises", 109},
-    {"en", "criticized", 109},
-    {"en", "criticizes", 109},
-    {"en", "cut", 118},
-    {"en", "demand", 108},
-    {"en", "demanded", 108},
-    {"en", "demands", 108},
-    {"en", "denounced", 109},
-    {"en", "denounces", 109},
-    {"en", "detained", 119},
-    {"en", "detains", 119},
-    {"en", "discuss", 88},
-    {"en", "discussed", 88},
-    {"en", "discusses", 88},
-    {"en", "eased", 106},
-    {"en", "eases", 106},
-    {"en", "endorsed", 98},
-    {"en", "endorses", 98},
-    {"en", "expel", 117},
-    {"en", "expelled", 117},
-    {"en", "expels", 117},
-    {"en", "fight", 123},
-    {"en", "fighting", 123},
-    {"en", "flew", 94},
-    {"en", "fought", 123},
-    {"en", "freed", 107},
-    {"en", "frees", 107},
-    {"en", "hailed", 95},
-    {"en", "hails", 95},
-    {"en", "host", 92},
-    {"en", "hosted", 92},
-    {"en", "hosts", 92},
-    {"en", "intent", 83},
-    {"en", "intention", 83},
-    {"en", "invade", 125},
-    {"en", "invaded", 125},
-    {"en", "invades", 125},
-    {"en", "invested", 104},
-    {"en", "invests", 104},
-    {"en", "lauded", 95},
-    {"en", "lauds", 95},
-    {"en", "lifted", 106},
-    {"en", "lifts", 106},
-    {"en", "mediate", 91},
-    {"en", "mediated", 91},
-    {"en", "mediates", 91},
-    {"en", "meet", 86},
-    {"en", "meeting", 87},
-    {"en", "meets", 86},
-    {"en", "met", 86},
-    {"en", "mobilised", 114},
-    {"en", "mobilized", 114},
-    {"en", "mobilizes", 114},
-    {"en", "negotiate", 90},
-    {"en", "negotiated", 90},
-    {"en", "negotiations", 90},
-    {"en", "occupied", 125},
-    {"en", "occupies", 125},
-    {"en", "offered", 85},
-    {"en", "offers", 85},
-    {"en", "phoned", 89},
-    {"en", "pledged", 82},
-    {"en", "pledges", 82},
-    {"en", "praise", 95},
-    {"en", "praised", 95},
-    {"en", "praises", 95},
-    {"en", "promised", 82},
-    {"en", "promises", 82},
-    {"en", "protested", 111},
-    {"en", "protests", 111},
-    {"en", "readiness", 83},
-    {"en", "received", 92},
-    {"en", "receives", 92},
-    {"en", "recognised", 100},
-    {"en", "recognises", 100},
-    {"en", "recognized", 100},
-    {"en", "recognizes", 100},
-    {"en", "refused", 112},
-    {"en", "refuses", 112},
-    {"en", "reject", 112},
-    {"en", "rejected", 112},
-    {"en", "rejects", 112},
-    {"en", "released", 107},
-    {"en", "releases", 107},
-    {"en", "requested", 81},
-    {"en", "requests", 81},
-    {"en", "sanctioned", 116},
-    {"en", "sanctions", 115},
-    {"en", "severed", 118},
-    {"en", "shelled", 121},
-    {"en", "shelling", 121},
-    {"en", "shells", 121},
-    {"en", "sign", 99},
-    {"en", "signed", 99},
-    {"en", "signs", 99},
-    {"en", "strikes", 120},
-    {"en", "struck", 120},
-    {"en", "supported", 98},
-    {"en", "supports", 98},
-    {"en", "talk", 87},
-    {"en", "talks", 87},
-    {"en", "telephoned", 89},
-    {"en", "thank", 96},
-    {"en", "thanked", 96},
-    {"en", "thanks", 96},
-    {"en", "threaten", 113},
-    {"en", "threatened", 113},
-    {"en", "threatens", 113},
-    {"en", "toured", 93},
-    {"en", "tours", 93},
-    {"en", "traveled", 94},
-    {"en", "travelled", 94},
-    {"en", "travels", 94},
-    {"en", "urge", 79},
-    {"en", "urged", 79},
-    {"en", "urges", 79},
-    {"en", "visit", 93},
-    {"en", "visited", 93},
-    {"en", "visits", 93},
-    {"en", "vowed", 82},
-    {"en", "vows", 82},
-    {"en", "war", 124},
-    {"en", "weapons", 103},
-    {"en", "welcomed", 92},
-    {"en", "welcomes", 92},
-    {"en", "willingness", 83},
+    {"en", "congratulated", 98},
+    {"en", "congratulates", 98},
+    {"en", "consulted", 89},
+    {"en", "consults", 89},
+    {"en", "convicted", 123},
+    {"en", "cooperate", 103},
+    {"en", "cooperated", 103},
+    {"en", "cooperation", 103},
+    {"en", "criticised", 111},
+    {"en", "criticises", 111},
+    {"en", "criticized", 111},
+    {"en", "criticizes", 111},
+    {"en", "cut", 122},
+    {"en", "demand", 110},
+    {"en", "demanded", 110},
+    {"en", "demands", 110},
+    {"en", "demonstrated", 115},
+    {"en", "demonstration", 114},
+    {"en", "denounced", 111},
+    {"en", "denounces", 111},
+    {"en", "detained", 123},
+    {"en", "detains", 123},
+    {"en", "discuss", 89},
+    {"en", "discussed", 89},
+    {"en", "discusses", 89},
+    {"en", "drills", 131},
+    {"en", "ease", 108},
+    {"en", "eased", 108},
+    {"en", "eases", 108},
+    {"en", "endorsed", 99},
+    {"en", "endorses", 99},
+    {"en", "exercises", 131},
+    {"en", "expel", 121},
+    {"en", "expelled", 121},
+    {"en", "expels", 121},
+    {"en", "fight", 132},
+    {"en", "fighting", 132},
+    {"en", "fired", 129},
+    {"en", "firefight", 130},
+    {"en", "flew", 95},
+    {"en", "fought", 132},
+    {"en", "freed", 109},
+    {"en", "frees", 109},
+    {"en", "gunfight", 130},
+    {"en", "hailed", 96},
+    {"en", "hails", 96},
+    {"en", "helped", 107},
+    {"en", "host", 93},
+    {"en", "hosted", 93},
+    {"en", "hosts", 93},
+    {"en", "imprisoned", 123},
+    {"en", "intent", 84},
+    {"en", "intention", 84},
+    {"en", "invade", 134},
+    {"en", "invaded", 134},
+    {"en", "invades", 134},
+    {"en", "invested", 105},
+    {"en", "invests", 105},
+    {"en", "jailed", 123},
+    {"en", "jails", 123},
+    {"en", "lauded", 96},
+    {"en", "lauds", 96},
+    {"en", "lift", 108},
+    {"en", "lifted", 108},
+    {"en", "lifts", 108},
+    {"en", "maneuvers", 131},
+    {"en", "manoeuvres", 131},
+    {"en", "mediate", 92},
+    {"en", "mediated", 92},
+    {"en", "mediates", 92},
+    {"en", "meet", 87},
+    {"en", "meeting", 88},
+    {"en", "meets", 87},
+    {"en", "met", 87},
+    {"en", "mobilised", 118},
+    {"en", "mobilized", 118},
+    {"en", "mobilizes", 118},
+    {"en", "negotiate", 91},
+    {"en", "negotiated", 91},
+    {"en", "negotiations", 91},
+    {"en", "occupied", 134},
+    {"en", "occupies", 134},
+    {"en", "offered", 86},
+    {"en", "offers", 86},
+    {"en", "phoned", 90},
+    {"en", "pledged", 83},
+    {"en", "pledges", 83},
+    {"en", "praise", 96},
+    {"en", "praised", 96},
+    {"en", "praises", 96},
+    {"en", "promised", 83},
+    {"en", "promises", 83},
+    {"en", "protest", 114},
+    {"en", "protested", 113},
+    {"en", "protests", 113},
+    {"en", "protests", 114},
+    {"en", "rallied", 115},
+    {"en", "rally", 114},
+    {"en", "ratified", 100},
+    {"en", "ratifies", 100},
+    {"en", "readiness", 84},
+    {"en", "received", 93},
+    {"en", "receives", 93},
+    {"en", "recognised", 101},
+    {"en", "recognises", 101},
+    {"en", "recognized", 101},
+    {"en", "recognizes", 101},
+    {"en", "refused", 116},
+    {"en", "refuses", 116},
+    {"en", "regret", 79},
+    {"en", "reject", 116},
+    {"en", "rejected", 116},
+    {"en", "rejects", 116},
+    {"en", "released", 109},
+    {"en", "releases", 109},
+    {"en", "requested", 82},
+    {"en", "requests", 82},
+    {"en", "sanctioned", 120},
+    {"en", "sanctions", 119},
+    {"en", "sentenced", 123},
+    {"en", "severed", 122},
+    {"en", "shelled", 126},
+    {"en", "shelling", 126},
+    {"en", "shells", 126},
+    {"en", "sign", 100},
+    {"en", "signed", 100},
+    {"en", "signs", 100},
+    {"en", "skirmish", 130},
+    {"en", "sorrow", 79},
+    {"en", "strike", 128},
+    {"en", "strikes", 125},
+    {"en", "strikes", 128},
+    {"en", "struck", 125},
+    {"en", "supported", 99},
+    {"en", "supports", 99},
+    {"en", "sympathy", 79},
+    {"en", "talk", 88},
+    {"en", "talks", 88},
+    {"en", "telephoned", 90},
+    {"en", "thank", 97},
+    {"en", "thanked", 97},
+    {"en", "thanks", 97},
+    {"en", "threaten", 117},
+    {"en", "threatened", 117},
+    {"en", "threatens", 117},
+    {"en", "toured", 94},
+    {"en", "tours", 94},
+    {"en", "traveled", 95},
+    {"en", "travelled", 95},
+    {"en", "travels", 95},
+    {"en", "urge", 80},
+    {"en", "urged", 80},
+    {"en", "urges", 80},
+    {"en", "visit", 94},
+    {"en", "visited", 94},
+    {"en", "visits", 94},
+    {"en", "vowed", 83},
+    {"en", "vows", 83},
+    {"en", "war", 133},
+    {"en", "warrant", 124},
+    {"en", "warrants", 124},
+    {"en", "weapons", 104},
+    {"en", "welcomed", 93},
+    {"en", "welcomes", 93},
+    {"en", "willingness", 84},
 };
 const size_t att__event_nforms = sizeof(att__event_forms) / sizeof(att__event_forms[0]);
 
