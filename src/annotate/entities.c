@@ -32,6 +32,7 @@
 
 #include "../kb/kb.h"
 #include "entities.h"
+#include "timex.h"
 
 #define MAX_RUN 8        /* pieces in one name */
 #define PIECE_KEY 96     /* bytes of one piece's fold or key */
@@ -921,6 +922,20 @@ static int is_first_name(const state *st, size_t i)
            att__kb_find_lex(st->kb, st->p[i].fold, strlen(st->p[i].fold), ATT__LX_FIRST, &lo, &hi);
 }
 
+/* Is w (folded) a weekday name in the time-expression lexicon? */
+static int is_weekday(const char *w)
+{
+    unsigned char b = (unsigned char)w[0];
+    for (size_t i = att__timex_lex_first[b]; i < att__timex_lex_first[b + 1]; i++) {
+        int r = strcmp(att__timex_lex[i].form, w);
+        if (r == 0)
+            return att__timex_lex[i].cls == ATT_TXC_WDAY;
+        if (r > 0)
+            break;
+    }
+    return 0;
+}
+
 /* A capitalised piece that can be part of an unknown person's name. */
 static int name_word(const state *st, size_t i, size_t first)
 {
@@ -933,6 +948,8 @@ static int name_word(const state *st, size_t i, size_t first)
         return 0;
     if (lex_at(st, i, ATT__LX_TITLE, &n, &lx) || lex_at(st, i, ATT__LX_DESCR, &n, &lx))
         return 0;
+    if (is_weekday(p->fold))
+        return 0; /* "Bashar Assad Tuesday": a date, not a name */
     for (size_t k = 0; k < ATT_ARRAY_LEN(noun_endings); k++) {
         size_t fl = strlen(p->fold), el = strlen(noun_endings[k]);
         if (fl > el + 2 && strcmp(p->fold + fl - el, noun_endings[k]) == 0)
