@@ -72,6 +72,8 @@ typedef struct coder {
     int last_person;  /* entity of the last person phrase, -1 none */
     int last_subject; /* entity of the last person that was a source, -1 none */
     char occasion[32];
+    int pair_ent[2];       /* the parties of the last interaction coded */
+    char pair_code[2][16];
     unsigned char explicit_date[1024]; /* per event: dated by its own expression */
 } coder;
 
@@ -148,7 +150,7 @@ static const char *const role_nouns[] = {
 static const char *const relatives[] = {"der", "die", "das", "welcher", "welche", "who", "which",
                                         NULL};
 static const char *const pronouns[] = {"er", "he", "she", NULL};
-static const char *const both_sides[] = {"beide", "beiden", "both", NULL};
+static const char *const both_sides[] = {"beide", "beiden", "beider", "both", NULL};
 static const char *const both_heads[] = {"seiten", "länder", "staaten", "präsidenten",
                                          "außenminister", "staatschefs", "regierungen",
                                          "sides", "countries", "leaders", "presidents",
@@ -416,6 +418,23 @@ static size_t build_nps(coder *c, size_t ta, size_t tb, actor_np *nps)
         if (nps[i - 1].coord_next && nps[i].rank == 2 && strlen(nps[i].code) == 6 &&
             strlen(nps[i - 1].code) == 3 && nps[i - 1].rank == 2)
             snprintf(nps[i - 1].code + 3, sizeof(nps[i - 1].code) - 3, "%s", nps[i].code + 3);
+    /* "das Außenministerium in Baku", "the government in Moscow": an agent
+     * noun located in a place is that place's country's agent */
+    for (size_t i = 0; i < n; i++) {
+        size_t a = nps[i].t0;
+        const char *agent;
+        if (nps[i].rank != 1 || strlen(nps[i].code) != 3 || a < ta + 2 ||
+            (strcmp(lower_tok(d, a - 1, w), "in") != 0 && strcmp(w, "im") != 0))
+            continue;
+        if ((agent = agent_of_word(c, lower_tok(d, a - 2, w))) == NULL)
+            continue;
+        snprintf(nps[i].code + 3, sizeof(nps[i].code) - 3, "%s", agent);
+        nps[i].rank = 2;
+        nps[i].t0 = a - 2;
+        nps[i].prep = NULL;
+        nps[i].oblique = 0;
+        np_context(c, ta, &nps[i]);
+    }
     /* who is only cited ("laut TASS", "TASS zufolge") and news media are
      * not parties; nor is what has no actor code */
     for (size_t i = 0; i < n; i++) {
@@ -455,10 +474,18 @@ static void remember(coder *c, const actor_np *np)
 /* The last actor seen whose country differs from code's. */
 static int counterpart(const coder *c, const char *code, int *ent, char out[16])
 {
-    for (size_t i = c->nseen; i-- > 0;)
-        if (!same_country(c->seen[i].code, code) && strncmp(c->seen[i].code, "IGO", 3) != 0) {
+    /* a government's counterpart is a government: prefer the last
+     * government actor of another country, else the last actor at all */
+    int gov = strlen(code) >= 6 && strcmp(code + 3, "GOV") == 0;
+    for (int pass = gov ? 0 : 1; pass < 2; pass++)
+        for (size_t i = c->nseen; i-- > 0;) {
+            const char *sc = c->seen[i].code;
+            if (same_country(sc, code) || strncmp(sc, "IGO", 3) == 0)
+                continue;
+            if (pass == 0 && !(strlen(sc) >= 6 && strcmp(sc + 3, "GOV") == 0))
+                continue;
             *ent = c->seen[i].ent;
-            memcpy(out, c->seen[i].code, 16);
+            memcpy(out, sc, 16);
             return 1;
         }
     return 0;
@@ -750,10 +777,18 @@ static int both_sides_in(coder *c, size_t ta, size_t tb)
     return 0;
 }
 
-/* The last two actors of different countries seen in the article. */
+/* The article's two parties: those of the last interaction coded, else the
+ * last two actors of different countries seen. */
 static int participants(const coder *c, int ent[2], char code[2][16])
 {
     int found = 0;
+    if (c->pair_code[0][0] && c->pair_code[1][0]) {
+        for (int k = 0; k < 2; k++) {
+            ent[k] = c->pair_ent[k];
+            memcpy(code[k], c->pair_code[k], 16);
+        }
+        return 1;
+    }
     for (size_t i = c->nseen; i-- > 0 && found < 2;) {
         if (strncmp(c->seen[i].code, "IGO", 3) == 0)
             continue;
@@ -822,12 +857,46 @@ static int object_of(const coder *c, const actor_np *nps, size_t n, size_t ca, s
     return -1;
 }
 
+/* An actor of another country than scode in [ca,cb), in a prepositional
+ * phrase that does not say where ("in", "nach", "aus") or in what role
+ * ("als", "wie"); -1. */
+static int clause_actor(const actor_np *nps, size_t n, size_t ca, size_t cb, int si,
+                        const char *scode)
+{
+    static const char *const not_parties[] = {"in", "im", "nach", "aus", "als", "wie", "as",
+                                              "like", "to", "into", NULL};
+    for (size_t i = 0; i < n; i++)
+        if ((int)i != si && np_in(&nps[i], ca, cb) && nps[i].rank >= 2 &&
+            !same_country(nps[i].code, scode) &&
+            (!nps[i].prep || !in_list(nps[i].prep, not_parties)))
+            return (int)i;
+    return -1;
+}
+
+/* The actor that owns the noun at token t: a phrase ending right before it
+ * ("Russlands Krieg", "russischen Angriffe") or a genitive right after it
+ * ("des Krieges Russlands"); -1. */
+static int noun_owner(coder *c, const actor_np *nps, size_t n, size_t t)
+{
+    char w[WORD_MAX];
+    for (size_t i = 0; i < n; i++) {
+        if (nps[i].t1 == t || (nps[i].t1 + 1 == t && c->doc->toks[t - 1].kind == ATT_TOK_WORD &&
+                               adjective_like(lower_tok(c->doc, t - 1, w)) &&
+                               !in_list(w, determiners)))
+            return (int)i;
+        if (nps[i].t0 == t + 1 && !nps[i].prep)
+            return (int)i;
+    }
+    return -1;
+}
+
 /* The agent of a passive clause: "durch X", "von X", "seitens X", "by X". */
 static int agent_of(const actor_np *nps, size_t n, size_t ca, size_t cb)
 {
     for (size_t i = 0; i < n; i++)
         if (np_in(&nps[i], ca, cb) && nps[i].prep &&
             (strcmp(nps[i].prep, "durch") == 0 || strcmp(nps[i].prep, "seitens") == 0 ||
+             strcmp(nps[i].prep, "von") == 0 || strcmp(nps[i].prep, "vom") == 0 ||
              strcmp(nps[i].prep, "by") == 0))
             return (int)i;
     return -1;
@@ -890,6 +959,10 @@ static int add_event(coder *c, const char *code, int sent, char scode[16], int t
         }
         if (conf > o->confidence)
             o->confidence = clamp(conf);
+        c->pair_ent[0] = o->source.entity;
+        c->pair_ent[1] = o->target.entity;
+        snprintf(c->pair_code[0], 16, "%s", o->source.code ? o->source.code : "");
+        snprintf(c->pair_code[1], 16, "%s", o->target.code ? o->target.code : "");
         return o->source.code && o->target.code ? 0 : ATT_ENOMEM;
     }
     memset(&ev, 0, sizeof(ev));
@@ -912,6 +985,10 @@ static int add_event(coder *c, const char *code, int sent, char scode[16], int t
         return ATT_ENOMEM;
     if (d->nevent < ATT_ARRAY_LEN(c->explicit_date))
         c->explicit_date[d->nevent] = (unsigned char)explicit;
+    c->pair_ent[0] = sent;
+    c->pair_ent[1] = tent;
+    memcpy(c->pair_code[0], scode, 16);
+    memcpy(c->pair_code[1], tcode, 16);
     return ATT_PUSH(d->events, d->nevent, d->cevent, ev);
 }
 
@@ -961,8 +1038,8 @@ static int governing(coder *c, size_t s, uint32_t ka, uint32_t kb, size_t t)
  * coordinated year ("zwei Kriege 2020 und 2023"), else the time expression
  * governing the trigger when it stands in the clause, else the occasion
  * (none for what has happened "bislang"). */
-static size_t dates_for(coder *c, size_t s, size_t ca, size_t cb, size_t t, char dates[4][32],
-                        int *explicit)
+static size_t dates_for(coder *c, size_t s, size_t ca, size_t cb, size_t t, int intent,
+                        char dates[4][32], int *explicit)
 {
     att_doc *d = c->doc;
     size_t n = 0;
@@ -985,6 +1062,10 @@ static size_t dates_for(coder *c, size_t s, size_t ca, size_t cb, size_t t, char
     if (n >= 2 && coord)
         return n;
     g = governing(c, s, ka, kb, t);
+    /* an intention is dated when it is stated, not when it is to happen */
+    if (g >= 0 && intent && c->occasion[0] && d->timex[g].value &&
+        strncmp(d->timex[g].value, c->occasion, 4) > 0)
+        g = -1;
     if (g >= 0) {
         if (!event_date(d, d->timex[g].value, dates[0]))
             dates[0][0] = '\0';
@@ -1072,8 +1153,22 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
             continue;
         passive = is_passive(c, ca, t);
 
-        /* source (and, for two parties named together, the target) */
+        /* source (and, for two parties named together, the target); a German
+         * noun like "Krieg" or "Angriff" belongs to the actor next to it
+         * ("Russlands Krieg", "der Angriff Aserbaidschans"), not to the
+         * sentence's subject */
+        if (c->german && rule->frame != ATT_EVFR_SP && t > ta &&
+            (c->doc->toks[t].flags & ATT_TOKF_UPPER) && !(rule->flags & ATT_EVF_VISIT) &&
+            (!rule->with[0] || strcmp(rule->code, "15") >= 0)) {
+            si = noun_owner(c, nps, n, t);
+            pron = 0;
+            if (si < 0 && (rule->frame != ATT_EVFR_SYM || strcmp(rule->code, "15") >= 0))
+                continue;
+            if (si >= 0)
+                goto have_source;
+        }
         si = passive ? agent_of(nps, n, ca, cb) : subject_of(c, nps, n, ta, ca, cb, t, &pron);
+    have_source:
         if (passive)
             pron = 0;
         if (rule->frame == ATT_EVFR_SYM && both_sides_in(c, ta, tb)) {
@@ -1121,6 +1216,10 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
             if (ti < 0 && (rule->frame != ATT_EVFR_SP || !c->german || t == ta ||
                            !(c->doc->toks[t].flags & ATT_TOKF_UPPER)))
                 ti = object_of(c, nps, n, ca, cb, si, t, scode, visit);
+            /* no object: an actor of another country named in the clause
+             * ("lobte die Fortschritte im Dialog zwischen X und Y") */
+            if (ti < 0 && rule->frame != ATT_EVFR_SP && c->german)
+                ti = clause_actor(nps, n, ca, cb, si, scode);
             if (ti >= 0) {
                 tent = nps[ti].ent;
                 memcpy(tcode, nps[ti].code, 16);
@@ -1140,7 +1239,7 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
         }
         if (sent >= 0 && type_rank(c->doc->ents[sent].type) == 4)
             c->last_subject = sent;
-        nd = dates_for(c, s, ca, cb, t, dates, &explicit);
+        nd = dates_for(c, s, ca, cb, t, strncmp(rule->code, "03", 2) == 0, dates, &explicit);
         for (size_t k = 0; k < nd && !rc; k++) {
             const char *date = dates[k][0] ? dates[k] : NULL;
             rc = add_event(c, rule->code, sent, scode, tent, tcode, date, explicit, loc, s, t,

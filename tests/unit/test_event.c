@@ -176,6 +176,31 @@ TEST(quotes_with_speaker)
     att_doc_free(d);
 }
 
+TEST(agents_modality_and_owners)
+{
+    att_doc *d = mk("Das Außenministerium in Baku forderte die armenische Führung auf, die "
+                    "Grenze zu öffnen. Eriwan will Aserbaidschan nicht angreifen. Russlands Krieg "
+                    "gegen die Ukraine dauert an. Am Flughafen wurde Tokajew von Alijew begrüßt.",
+                    "de", "2025-04-22");
+    ent(d, "place:baku", "place", "AZE", "Baku");
+    ent(d, "country:ARM", "country", "ARM", "armenische");
+    ent(d, "place:yerevan", "place", "ARM", "Eriwan");
+    ent(d, "country:AZE", "country", "AZE", "Aserbaidschan");
+    ent(d, "country:RUS", "country", "RUS", "Russlands");
+    ent(d, "country:UKR", "country", "UKR", "Ukraine");
+    ent(d, "person:tokayev", "person", "KAZGOV", "Tokajew");
+    ent(d, "person:aliyev", "person", "AZEGOV", "Alijew");
+    run(d);
+    CHECK(has_event(d, "020", "AZEGOV", "ARMGOV", "2025-04-22")); /* the ministry in Baku */
+    CHECK(!has_event(d, "190", "ARM", "AZE", "2025-04-22"));      /* "will nicht angreifen" */
+    CHECK(has_event(d, "190", "RUS", "UKR", "2025-04-22"));       /* "Russlands Krieg" */
+    CHECK(has_event(d, "051", "AZEGOV", "KAZGOV", "2025-04-22")); /* passive, "von Alijew" */
+    if (d->nevent != 3)
+        dump(d);
+    CHECK_INT(d->nevent, 3);
+    att_doc_free(d);
+}
+
 TEST(no_actors_no_events)
 {
     att_doc *d = mk("Die Präsidenten trafen sich und unterzeichneten Abkommen.", "de", NULL);
@@ -200,6 +225,7 @@ int main(void)
     RUN(sanctions_and_fighting);
     RUN(english_meeting);
     RUN(quotes_with_speaker);
+    RUN(agents_modality_and_owners);
     RUN(no_actors_no_events);
     RUN(lexicon_is_current);
     return test_summary();
