@@ -426,7 +426,9 @@ static size_t build_nps(coder *c, size_t ta, size_t tb, actor_np *nps)
         if (nps[i].rank != 1 || strlen(nps[i].code) != 3 || a < ta + 2 ||
             (strcmp(lower_tok(d, a - 1, w), "in") != 0 && strcmp(w, "im") != 0))
             continue;
-        if ((agent = agent_of_word(c, lower_tok(d, a - 2, w))) == NULL)
+        /* an embassy in a capital belongs to another state */
+        if ((agent = agent_of_word(c, lower_tok(d, a - 2, w))) == NULL ||
+            strcmp(agent, "DIP") == 0)
             continue;
         snprintf(nps[i].code + 3, sizeof(nps[i].code) - 3, "%s", agent);
         nps[i].rank = 2;
@@ -842,12 +844,14 @@ static int pp_target(coder *c, const actor_np *nps, size_t n, size_t ca, size_t 
 #define EN_OBJECT_REACH 4
 
 static int object_of(const coder *c, const actor_np *nps, size_t n, size_t ca, size_t cb,
-                     int si, size_t t, const char *scode, int visit)
+                     int si, size_t t, const char *scode)
 {
     for (int pass = 0; pass < (c->german ? 2 : 1); pass++)
         for (size_t i = 0; i < n; i++) {
+            /* a place as a direct object stands for its state ("warnte
+             * Moskau"); places in prepositional phrases are locations */
             if ((int)i == si || !np_in(&nps[i], ca, cb) || nps[i].prep ||
-                same_country(nps[i].code, scode) || (nps[i].rank <= 1 && !visit))
+                same_country(nps[i].code, scode))
                 continue;
             if (!c->german && nps[i].t0 > t + EN_OBJECT_REACH)
                 continue;
@@ -1119,6 +1123,25 @@ static int irrealis_before(coder *c, size_t ca, size_t t)
     return 0;
 }
 
+/* Is the trigger, or the verb of its light-verb phrase, a zu-infinitive
+ * ("kündigte an, eine Botschaft zu eröffnen", "to attack"): something
+ * intended, not done? */
+static int infinitive(coder *c, const att__event_rule *rule, size_t ca, size_t cb, size_t t)
+{
+    char w[WORD_MAX], x[WORD_MAX];
+    for (size_t k = ca; k + 1 < cb; k++) {
+        const char *lw = lower_tok(c->doc, k, w);
+        if (strcmp(lw, "zu") != 0 && strcmp(lw, "to") != 0)
+            continue;
+        if (k + 1 == t)
+            return 1;
+        if (rule->with[0] && rule->with[0] != '!' &&
+            in_sep_list(lower_tok(c->doc, k + 1, x), rule->with))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is the trigger at t an attributive participle ("die von Armenien
  * unterstützte Republik")? */
 static int attributive(coder *c, const actor_np *nps, size_t n, size_t t, size_t tb)
@@ -1149,7 +1172,8 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
             continue;
         rule = &att__event_rules[r];
         clause_of(c, ta, tb, t, &ca, &cb);
-        if (strncmp(rule->code, "03", 2) != 0 && irrealis_before(c, ca, t))
+        if (strncmp(rule->code, "03", 2) != 0 &&
+            (irrealis_before(c, ca, t) || infinitive(c, rule, ca, cb, t)))
             continue;
         passive = is_passive(c, ca, t);
 
@@ -1202,7 +1226,6 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
 
         /* target */
         if (!tcode[0] && scode[0]) {
-            int visit = rule->flags & ATT_EVF_VISIT;
             if (rule->frame == ATT_EVFR_SYM && si >= 0 && nps[si].coord_next &&
                 (size_t)si + 1 < n)
                 ti = si + 1;
@@ -1215,7 +1238,7 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
              * Präsidenten") take their parties from prepositions only */
             if (ti < 0 && (rule->frame != ATT_EVFR_SP || !c->german || t == ta ||
                            !(c->doc->toks[t].flags & ATT_TOKF_UPPER)))
-                ti = object_of(c, nps, n, ca, cb, si, t, scode, visit);
+                ti = object_of(c, nps, n, ca, cb, si, t, scode);
             /* no object: an actor of another country named in the clause
              * ("lobte die Fortschritte im Dialog zwischen X und Y") */
             if (ti < 0 && rule->frame != ATT_EVFR_SP && c->german)
