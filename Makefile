@@ -17,7 +17,7 @@ PREFIX  ?= /usr/local
 BUILD   ?= build
 SHARED  ?= ../shared
 
-PKGS     := sqlite3 libutf8proc jansson libxml-2.0
+PKGS     := sqlite3 libutf8proc jansson libxml-2.0 zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
