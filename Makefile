@@ -173,3 +173,4 @@ clean:
 
 # The NER model embedded by src/annotate/ner_model.S (scripts/train-ner writes it).
 $(BUILD)/obj/src/annotate/ner_model.o: data/models/ner-de.bin
+$(BUILD)/obj/src/lang/sbd_model.o: data/models/sbd-de.bin

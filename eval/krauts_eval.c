@@ -17,9 +17,12 @@
  * overlap (one-to-one, first come); type and value are judged over the
  * relaxed matches, and attribute F1 = F1 with "correct" = relaxed match with
  * the right attribute (so value F1 = value accuracy x relaxed F1).  Empty
- * (non-consuming) TIMEX3 and the DCT are not expressions.  -v prints our
- * misses and false alarms on one suite to stderr (use it on Dolomiten-100,
- * the development set).  Exits 0 and prints nothing when DIR is missing.
+ * (non-consuming) TIMEX3 and the DCT are not expressions, on either side
+ * (attache writes the date of "vor fünf Jahren" as an empty span, TimeML's
+ * non-consuming TIMEX3).  -v prints our
+ * misses, wrong values and false alarms on one suite to stderr (use it on
+ * Dolomiten-100, the development set); -c adds the text around each, -a
+ * the correct ones too.  Exits 0 and prints nothing when DIR is missing.
  */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -150,7 +153,8 @@ static int ev_read(const char *path, ev_file *f)
 {
     size_t cap = 0;
     memset(f, 0, sizeof *f);
-    xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+    xmlDoc *doc =
+        xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
     if (!doc)
         return -1;
     xmlNode *root = xmlDocGetRootElement(doc);
@@ -190,6 +194,8 @@ static int ev_tag(att_ctx *ctx, ev_file *f)
     f->ntx = 0;
     for (size_t i = 0; i < doc->ntimex; i++) {
         ev_tx t;
+        if (doc->timex[i].start == doc->timex[i].end)
+            continue; /* non-consuming, like the empty TIMEX3 of the gold */
         memset(&t, 0, sizeof t);
         t.start = ev_chars(doc->text, doc->timex[i].start);
         t.end = ev_chars(doc->text, doc->timex[i].end);
@@ -211,26 +217,52 @@ static int ev_tag(att_ctx *ctx, ev_file *f)
     return 0;
 }
 
-static void ev_show(const char *what, const char *file, const ev_file *txt, const ev_tx *t,
-                    const ev_tx *other)
+/* The byte offset of code point offset cp in txt (its length when beyond). */
+static size_t ev_byte(const ev_file *txt, size_t cp)
 {
-    /* code point offsets back to bytes for printing */
-    size_t b = 0, c = 0, sb = 0, eb = 0;
-    for (; b <= txt->len; b++) {
-        if (b == txt->len || ((unsigned char)txt->text[b] & 0xC0) != 0x80) {
-            if (c == t->start)
-                sb = b;
-            if (c == t->end) {
-                eb = b;
-                break;
-            }
+    size_t c = 0;
+    for (size_t b = 0; b < txt->len; b++) {
+        if (((unsigned char)txt->text[b] & 0xC0) != 0x80) {
+            if (c == cp)
+                return b;
             c++;
         }
     }
+    return txt->len;
+}
+
+enum { EV_ERRORSF = 1, EV_CONTEXTF = 2, EV_ALLF = 4 }; /* what -v prints */
+
+#define EV_CONTEXT 100 /* bytes of context -c shows on each side */
+
+static void ev_show(const char *what, const char *file, const ev_file *txt, const ev_tx *t,
+                    const ev_tx *other, int context)
+{
+    /* code point offsets back to bytes for printing */
+    size_t sb = ev_byte(txt, t->start), eb = ev_byte(txt, t->end);
+    size_t os = other ? ev_byte(txt, other->start) : 0, oe = other ? ev_byte(txt, other->end) : 0;
     fprintf(stderr, "%s\t%s\t%s\t%s\t[%.*s]", what, file, t->type, t->value, (int)(eb - sb),
             txt->text + sb);
     if (other)
-        fprintf(stderr, "\tours=%s %s", other->type, other->value);
+        fprintf(stderr, "\tours=%s %s [%.*s]", other->type, other->value, (int)(oe - os),
+                txt->text + os);
+    if (context) { /* a window around it, on UTF-8 boundaries, one line */
+        size_t a = sb > EV_CONTEXT ? sb - EV_CONTEXT : 0, z = eb + EV_CONTEXT;
+        if (z > txt->len)
+            z = txt->len;
+        while (a > 0 && ((unsigned char)txt->text[a] & 0xC0) == 0x80)
+            a--;
+        while (z < txt->len && ((unsigned char)txt->text[z] & 0xC0) == 0x80)
+            z++;
+        fputc('\t', stderr);
+        for (size_t k = a; k < z; k++) {
+            if (k == sb)
+                fputs("[[", stderr);
+            if (k == eb)
+                fputs("]]", stderr);
+            fputc(txt->text[k] == '\n' || txt->text[k] == '\t' ? ' ' : txt->text[k], stderr);
+        }
+    }
     fputc('\n', stderr);
 }
 
@@ -259,7 +291,7 @@ static void ev_score(const ev_file *gold, const ev_file *sys, ev_count *n, int v
         }
         if (best == (size_t)-1) {
             if (verbose)
-                ev_show("MISS", name, gold, gt, NULL);
+                ev_show("MISS", name, gold, gt, NULL, verbose & EV_CONTEXTF);
             continue;
         }
         const ev_tx *st = &sys->tx[best];
@@ -270,13 +302,15 @@ static void ev_score(const ev_file *gold, const ev_file *sys, ev_count *n, int v
         n->type_ok += !strcmp(st->type, gt->type);
         n->value_ok += !strcmp(st->value, gt->value);
         if (verbose && (strcmp(st->value, gt->value) || strcmp(st->type, gt->type)))
-            ev_show("VALUE", name, gold, gt, st);
+            ev_show("VALUE", name, gold, gt, st, verbose & EV_CONTEXTF);
         else if (verbose && (st->start != gt->start || st->end != gt->end))
-            ev_show("EXTENT", name, gold, gt, st);
+            ev_show("EXTENT", name, gold, gt, st, verbose & EV_CONTEXTF);
+        else if (verbose & EV_ALLF)
+            ev_show("OK", name, gold, gt, st, verbose & EV_CONTEXTF);
     }
     for (size_t s = 0; verbose && s < sys->ntx; s++)
         if (!used[s])
-            ev_show("FALSE", name, gold, &sys->tx[s], NULL);
+            ev_show("FALSE", name, gold, &sys->tx[s], NULL, verbose & EV_CONTEXTF);
     free(used);
     free(hit);
 }
@@ -297,8 +331,8 @@ static void ev_line(const char *suite, const char *metric, double a, double b)
     printf("%s\t%s\t%.3f\t%.3f\n", suite, metric, a, b);
 }
 
-static int ev_suite(att_ctx *ctx, const char *root, const char *sub, const char *suite,
-                    int verbose, double *bytes, double *secs)
+static int ev_suite(att_ctx *ctx, const char *root, const char *sub, const char *suite, int verbose,
+                    double *bytes, double *secs)
 {
     char dir[4096], path[4200], rawp[4200], htp[4200];
     snprintf(dir, sizeof dir, "%s/KRAUTS/KRAUTS_%s", root, sub);
@@ -366,7 +400,8 @@ static int ev_suite(att_ctx *ctx, const char *root, const char *sub, const char 
             b->sys ? (double)b->strict / b->sys : 0);
     ev_line(suite, "strict_r", a->gold ? (double)a->strict / a->gold : 0,
             b->gold ? (double)b->strict / b->gold : 0);
-    ev_line(suite, "strict_f1", ev_f1(a->strict, a->sys, a->gold), ev_f1(b->strict, b->sys, b->gold));
+    ev_line(suite, "strict_f1", ev_f1(a->strict, a->sys, a->gold),
+            ev_f1(b->strict, b->sys, b->gold));
     ev_line(suite, "relaxed_p", a->sys ? (double)a->relaxed / a->sys : 0,
             b->sys ? (double)b->relaxed / b->sys : 0);
     ev_line(suite, "relaxed_r", a->gold ? (double)a->relaxed / a->gold : 0,
@@ -375,7 +410,8 @@ static int ev_suite(att_ctx *ctx, const char *root, const char *sub, const char 
             ev_f1(b->relaxed, b->sys, b->gold));
     ev_line(suite, "type_acc", a->relaxed ? (double)a->type_ok / a->relaxed : 0,
             b->relaxed ? (double)b->type_ok / b->relaxed : 0);
-    ev_line(suite, "type_f1", ev_f1(a->type_ok, a->sys, a->gold), ev_f1(b->type_ok, b->sys, b->gold));
+    ev_line(suite, "type_f1", ev_f1(a->type_ok, a->sys, a->gold),
+            ev_f1(b->type_ok, b->sys, b->gold));
     ev_line(suite, "value_acc", a->relaxed ? (double)a->value_ok / a->relaxed : 0,
             b->relaxed ? (double)b->value_ok / b->relaxed : 0);
     ev_line(suite, "value_f1", ev_f1(a->value_ok, a->sys, a->gold),
@@ -395,11 +431,16 @@ int main(int argc, char **argv)
         {"Dolomiten-100", "krauts-dolomiten100"},
     };
     const char *root = "../shared/data/krauts", *verbose = NULL;
+    int flags = EV_ERRORSF;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-v") && i + 1 < argc)
             verbose = argv[++i];
+        else if (!strcmp(argv[i], "-c"))
+            flags |= EV_CONTEXTF;
+        else if (!strcmp(argv[i], "-a"))
+            flags |= EV_ALLF;
         else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            printf("usage: krauts_eval [-v SUITE] [DIR]\n");
+            printf("usage: krauts_eval [-v SUITE [-c] [-a]] [DIR]\n");
             return 0;
         } else
             root = argv[i];
@@ -415,7 +456,7 @@ int main(int argc, char **argv)
     double bytes = 0, secs = 0;
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {
         if (ev_suite(ctx, root, suites[i].sub, suites[i].suite,
-                     verbose && !strcmp(verbose, suites[i].suite), &bytes, &secs))
+                     verbose && !strcmp(verbose, suites[i].suite) ? flags : 0, &bytes, &secs))
             fprintf(stderr, "krauts_eval: %s missing\n", suites[i].sub);
     }
     fprintf(stderr, "krauts_eval: tagged %.0f bytes in %.3f s (%.1f MB/s)\n", bytes, secs,

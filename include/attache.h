@@ -186,7 +186,8 @@ typedef struct att_reader att_reader;
 typedef enum att_format {
     ATT_FMT_AUTO = 0,
     ATT_FMT_TEXT,
-    ATT_FMT_JSONL
+    ATT_FMT_JSONL,
+    ATT_FMT_HTML /* one web page: main text and metadata (docs/html.md) */
 } att_format;
 
 /* Opens a reader over a file ("-" is standard input).  fmt ATT_FMT_AUTO sniffs
@@ -207,7 +208,7 @@ void att_reader_close(att_reader *r);
 
 /* Lists the files under a path: a file is itself; a directory is walked
  * recursively in sorted order, keeping files whose extension is one attache
- * reads (.txt .text .jsonl .ndjson .json); "-" is itself.  The callback
+ * reads (.txt .text .jsonl .ndjson .json .html .htm .xhtml); "-" is itself.  The callback
  * gets each path (borrowed for the call) and returns 0 to go on or non-zero
  * to stop (which is returned). */
 typedef int (*att_path_cb)(const char *path, void *arg);

@@ -58,10 +58,10 @@ int main(int argc, char **argv)
         goto cleanup;
     }
     fprintf(stderr,
-            "kbc: %s: %zu bytes, %zu entities, %zu names, %zu keys, %zu roles, %zu lexicon "
-            "words, latest date %u, %zu rows skipped\n",
-            argv[1], size, kb.nents, kb.naliases, kb.nkeys, kb.nroles, kb.nlex,
-            kb.hdr->latest, warnings);
+            "kbc: %s: %zu bytes, %zu entities, %zu names, %zu keys (%zu hash slots, prefix "
+            "filter %zu KB), %zu roles, %zu lexicon words, latest date %u, %zu rows skipped\n",
+            argv[1], size, kb.nents, kb.naliases, kb.nkeys, kb.ntab[ATT__KT_KEY], kb.npfx[ATT__PF_ALL] * 8 / 1024,
+            kb.nroles, kb.nlex, kb.hdr->latest, warnings);
     rc = 0;
 cleanup:
     if (rc)

@@ -52,7 +52,11 @@ typedef struct piece {
     uint8_t adj;       /* the match is an adjective (country/region) */
     uint8_t gen;       /* the match is a name with a genitive -s */
     uint8_t abbr;      /* from an abbreviation token ("Mio.", "Dr.") */
-    const char *fold, *key;
+    uint8_t flen, klen, slen; /* bytes of fold, key and stem key (< PIECE_KEY) */
+    uint8_t lexf;             /* flags of the fold's lexicon slot (ATT__SF_*), 0 = none */
+    const att__kb_slot *lx;   /* that slot in st->kb, or NULL */
+    const char *fold, *key, *stem;
+    uint64_t hf, hk, hs; /* their hashes (att__kb_hash) */
 } piece;
 
 /* One entity of this document as the annotator sees it. */
@@ -76,10 +80,17 @@ typedef struct cand {
     int stem;
 } cand;
 
+/* A string's slots in the key indexes of the overlay ([0]) and the base
+ * ([1]) KB; NULL where the KB lacks it. */
+typedef struct hit {
+    const att__kb_slot *s[2];
+} hit;
+
 typedef struct state {
     att_ctx *ctx;
     att_doc *doc;
     const att__kbset *set;
+    const att__kb *kbs[2]; /* overlay, base (NULL when absent): lookup order */
     att_arena scratch;
     piece *p;
     size_t np;
@@ -334,14 +345,17 @@ static int first_upper(const char *s, size_t n, int *lower)
     return utf8proc_isupper(cp);
 }
 
-/* Splits the word tokens into pieces and computes each piece's fold and
- * key in the scratch arena. */
+/* Splits the word tokens into pieces and computes each piece's fold, key
+ * and stem key (in the scratch arena) and their hashes, asking the CPU to
+ * fetch the slots pass 1 and the lexicon look-ups will read; then looks up
+ * each fold in the lexicon.  The pieces array is malloc'ed (and not
+ * zeroed: each piece is set when made), freed with the state. */
 static int make_pieces(state *st)
 {
     const att_doc *doc = st->doc;
     size_t sent = 0, cap = doc->ntok * 2 + 1;
     int brk = 1;
-    if (!(st->p = att__arena_array(&st->scratch, cap, sizeof(piece))))
+    if (cap > SIZE_MAX / sizeof(piece) || !(st->p = malloc(cap * sizeof(piece))))
         return ATT_ENOMEM;
     for (size_t t = 0; t < doc->ntok; t++) {
         const att_token *tk = &doc->toks[t];
@@ -360,7 +374,7 @@ static int make_pieces(state *st)
             if (st->np + 1 >= cap)
                 return ATT_ENOMEM;
             piece *pc = &st->p[st->np++];
-            char buf[PIECE_KEY];
+            char buf[PIECE_KEY], *str;
             int lower;
             size_t fl;
             memset(pc, 0, sizeof(*pc));
@@ -376,16 +390,45 @@ static int make_pieces(state *st)
             fl = att__kb_fold(doc->text + a, b - a, buf, sizeof(buf));
             if (fl == (size_t)-1)
                 fl = 0, buf[0] = '\0';
-            if (!(pc->fold = att__arena_strndup(&st->scratch, buf, fl)))
+            /* fold, key and stem key in one block: each is at most as
+             * long as the one before */
+            if (!(str = att__arena_alloc(&st->scratch, 3 * fl + 3)))
                 return ATT_ENOMEM;
+            memcpy(str, buf, fl + 1);
+            pc->fold = str;
+            pc->flen = (uint8_t)fl;
+            pc->hf = att__kb_hash(buf, fl);
+            att__kb_prefetch(st->kb, ATT__KT_LEX, pc->hf);
+            str += fl + 1;
             fl = att__kb_fold_to_key(buf, fl);
-            if (!(pc->key = att__arena_strndup(&st->scratch, buf, fl)))
-                return ATT_ENOMEM;
+            memcpy(str, buf, fl + 1);
+            pc->key = str;
+            pc->klen = (uint8_t)fl;
+            pc->hk = att__kb_hash(buf, fl);
+            str += fl + 1;
+            fl = att__kb_stem(buf, fl);
+            memcpy(str, buf, fl + 1);
+            pc->stem = str;
+            pc->slen = (uint8_t)fl;
+            pc->hs = att__kb_hash(buf, fl);
+            for (int k = 0; k < 2; k++)
+                if (st->kbs[k]) {
+                    att__kb_prefetch(st->kbs[k], pc->upper ? ATT__KT_KEY : ATT__KT_LOW, pc->hk);
+                    att__kb_prefetch_prefix(st->kbs[k], pc->upper ? ATT__PF_ALL : ATT__PF_LOW,
+                                            pc->hs);
+                }
             brk = 0;
             a = b < tk->end ? b + hl : b;
         }
         if (tk->flags & ATT_TOKF_SENT_END)
             brk = 1;
+    }
+    for (size_t i = 0; i < st->np; i++) { /* the lexicon slots, prefetched above */
+        piece *pc = &st->p[i];
+        if (pc->flen) {
+            pc->lx = att__kb_slot_find(st->kb, ATT__KT_LEX, pc->fold, pc->flen, pc->hf);
+            pc->lexf = pc->lx ? pc->lx->flags : 0;
+        }
     }
     return 0;
 }
@@ -406,7 +449,7 @@ static size_t join(const state *st, size_t i, size_t n, int folds, char *buf, si
     size_t len = 0;
     for (size_t k = 0; k < n; k++) {
         const char *s = folds ? st->p[i + k].fold : st->p[i + k].key;
-        size_t l = strlen(s);
+        size_t l = folds ? st->p[i + k].flen : st->p[i + k].klen;
         if (!l)
             return (size_t)-1;
         if (len + l + 2 > size)
@@ -424,6 +467,13 @@ static int is_stop(const state *st, const char *fold)
 {
     size_t lo, hi;
     return att__kb_find_lex(st->kb, fold, strlen(fold), ATT__LX_STOP, &lo, &hi);
+}
+
+/* Is piece i's fold a lexicon word of class cls?  (Looked up once, in
+ * make_pieces.) */
+static int piece_lex(const state *st, size_t i, int cls)
+{
+    return (st->p[i].lexf & ATT__SF_CLASS(cls)) != 0;
 }
 
 static int prev_is(const state *st, size_t i, const char *const *list, size_t n)
@@ -445,11 +495,9 @@ static int country_named(const state *st, const char *country)
 
 static int title_before(const state *st, size_t i)
 {
-    size_t lo, hi;
     if (i == 0 || st->p[i - 1].sent != st->p[i].sent)
         return 0;
-    return att__kb_find_lex(st->kb, st->p[i - 1].fold, strlen(st->p[i - 1].fold), ATT__LX_TITLE,
-                            &lo, &hi);
+    return piece_lex(st, i - 1, ATT__LX_TITLE);
 }
 
 enum { HOW_EXACT, HOW_STEM, HOW_GENITIVE, HOW_ADJ, HOW_COMPOUND };
@@ -479,7 +527,7 @@ static int alias_ok(const state *st, const att__kb *kb, const att__kb_alias *a, 
     }
     if (!(a->flags & ATT__AF_LOWER) && !p->upper)
         return 0; /* names are capitalised; only adjective stems may be lower case */
-    if (single && strlen(p->fold) < 3)
+    if (single && p->flen < 3)
         return 0;
     if (a->flags & ATT__AF_WEAK) {
         /* GeoNames alternate names: the exact spelling and more evidence */
@@ -490,7 +538,8 @@ static int alias_ok(const state *st, const att__kb *kb, const att__kb_alias *a, 
             !prev_is(st, i, place_preps, ATT_ARRAY_LEN(place_preps)))
             return 0;
     }
-    if (single && how != HOW_COMPOUND && e->type != ATT__ET_COUNTRY && is_stop(st, p->fold) &&
+    if (single && how != HOW_COMPOUND && e->type != ATT__ET_COUNTRY &&
+        piece_lex(st, i, ATT__LX_STOP) &&
         !prev_is(st, i, place_preps, ATT_ARRAY_LEN(place_preps)))
         return 0;
     if (single && e->type == ATT__ET_PLACE && e->kind != ATT__PK_REGION &&
@@ -550,22 +599,35 @@ static int score(const state *st, const cand *c)
     return s;
 }
 
-/* Collects the acceptable candidates for key in both KBs. */
-static size_t lookup(const state *st, const char *key, size_t kl, int stem_ok, size_t i, size_t n,
-                     int how, cand *out, size_t max)
+/* The slots of key[0..kl) (hash h) in key index t of both KBs. */
+static void probe2(const state *st, int t, const char *key, size_t kl, uint64_t h, hit *out)
 {
-    const att__kb *kbs[2] = {NULL, NULL};
+    for (int k = 0; k < 2; k++)
+        out->s[k] = st->kbs[k] ? att__kb_slot_find(st->kbs[k], t, key, kl, h) : NULL;
+}
+
+/* May the stem key with hash h go on with another word of a key of
+ * prefix filter f in either KB? */
+static int maybe_prefix(const state *st, int f, uint64_t h)
+{
+    for (int k = 0; k < 2; k++)
+        if (st->kbs[k] && att__kb_prefix(st->kbs[k], f, h))
+            return 1;
+    return 0;
+}
+
+/* Collects the acceptable candidates of a key found in both KBs: its
+ * exact entries, or (stem_ok) its stem entries. */
+static size_t collect(const state *st, const hit *h, int stem_ok, size_t i, size_t n, int how,
+                      cand *out, size_t max)
+{
     size_t nc = 0;
-    if (st->set->has_overlay)
-        kbs[0] = &st->set->overlay;
-    if (st->set->has_base)
-        kbs[1] = &st->set->base;
     for (int k = 0; k < 2; k++) {
-        size_t lo, hi;
-        const att__kb *kb = kbs[k];
-        if (!kb || !att__kb_find_key(kb, key, kl, &lo, &hi))
+        const att__kb *kb = st->kbs[k];
+        const att__kb_slot *s = h->s[k];
+        if (!kb || !s || !(s->flags & (stem_ok ? ATT__SF_STEM : ATT__SF_EXACT)))
             continue;
-        for (size_t j = lo; j < hi && nc < max; j++) {
+        for (size_t j = s->first; j < (size_t)s->first + s->count && nc < max; j++) {
             int stem = (kb->keys[j].flags & ATT__KEYF_STEM) != 0;
             const att__kb_alias *a = &kb->aliases[kb->keys[j].alias];
             if (stem != stem_ok)
@@ -580,6 +642,16 @@ static size_t lookup(const state *st, const char *key, size_t kl, int stem_ok, s
         }
     }
     return nc;
+}
+
+/* Collects the acceptable candidates for key in both KBs; the fallbacks
+ * look in the small index that holds every key they can accept (t). */
+static size_t lookup(const state *st, int t, const char *key, size_t kl, int stem_ok, size_t i,
+                     size_t n, int how, cand *out, size_t max)
+{
+    hit h;
+    probe2(st, t, key, kl, att__kb_hash(key, kl), &h);
+    return collect(st, &h, stem_ok, i, n, how, out, max);
 }
 
 static size_t best_of(const state *st, const cand *c, size_t nc)
@@ -601,7 +673,7 @@ static size_t best_of(const state *st, const cand *c, size_t nc)
 static size_t try_endings(const state *st, size_t i, cand *c, size_t max, int *how)
 {
     const piece *p = &st->p[i];
-    size_t fl = strlen(p->fold);
+    size_t fl = p->flen;
     char buf[PIECE_KEY];
     size_t nc;
     if (fl < 4 || fl >= sizeof(buf))
@@ -609,7 +681,7 @@ static size_t try_endings(const state *st, size_t i, cand *c, size_t max, int *h
     if (p->upper && p->fold[fl - 1] == 's') {
         memcpy(buf, p->fold, fl - 1);
         size_t kl = att__kb_fold_to_key(buf, fl - 1);
-        if ((nc = lookup(st, buf, kl, 0, i, 1, HOW_GENITIVE, c, max)) > 0) {
+        if ((nc = lookup(st, ATT__KT_KEY, buf, kl, 0, i, 1, HOW_GENITIVE, c, max)) > 0) {
             *how = HOW_GENITIVE;
             return nc;
         }
@@ -620,7 +692,7 @@ static size_t try_endings(const state *st, size_t i, cand *c, size_t max, int *h
             continue;
         memcpy(buf, p->fold, fl - el);
         size_t kl = att__kb_fold_to_key(buf, fl - el);
-        if ((nc = lookup(st, buf, kl, 0, i, 1, HOW_ADJ, c, max)) > 0) {
+        if ((nc = lookup(st, ATT__KT_ADJ, buf, kl, 0, i, 1, HOW_ADJ, c, max)) > 0) {
             *how = HOW_ADJ;
             return nc;
         }
@@ -634,18 +706,26 @@ static size_t try_compound(const state *st, size_t i, cand *c, size_t max, uint3
 {
     const piece *p = &st->p[i];
     const char *s = st->doc->text + p->start;
-    size_t n = p->end - p->start;
-    char buf[PIECE_KEY];
+    size_t n = p->end - p->start, ends[PIECE_KEY + 1];
+    char buf[PIECE_KEY], fold[PIECE_KEY];
     if (!p->upper || n < 9 || n >= PIECE_KEY)
         return 0;
+    att__kb_fold_ends(s, n, fold, sizeof(fold), ends);
     for (size_t k = n - 4; k >= 4; k--) {
         size_t kl, nc;
         if (s[k] < 'a' || s[k] > 'z' || (unsigned char)s[k - 1] < 'a')
             continue;
-        kl = att__kb_keyof(s, k, buf, sizeof(buf));
+        if (ends[k] != (size_t)-1) { /* the key of s[0..k) from the fold of s */
+            if (ends[k] < 5)
+                continue; /* a key is never longer than its fold */
+            memcpy(buf, fold, ends[k]);
+            kl = att__kb_fold_to_key(buf, ends[k]);
+        } else {
+            kl = att__kb_keyof(s, k, buf, sizeof(buf));
+        }
         if (kl == (size_t)-1 || kl < 5)
             continue;
-        if ((nc = lookup(st, buf, kl, 0, i, 1, HOW_COMPOUND, c, max)) > 0) {
+        if ((nc = lookup(st, ATT__KT_CPD, buf, kl, 0, i, 1, HOW_COMPOUND, c, max)) > 0) {
             *cut = (uint32_t)k;
             return nc;
         }
@@ -678,29 +758,56 @@ static int stop_compound(const state *st, size_t i)
     return is_stop(st, buf);
 }
 
-/* Pass 1: names. */
+/* Pass 1: names.  At piece i the span grows from one piece to MAX_RUN,
+ * looking up each length's key and (two pieces or more) stem key, and
+ * stops as soon as the KBs' prefix filters say no key goes on; then the
+ * longest length with an acceptable candidate wins, exact before stem, as
+ * if every length had been tried from the longest down.  A span whose
+ * first piece is not capitalised can only be a name written in lower case
+ * (alias_ok), so it looks in the small index and filter of those. */
 static int pass_names(state *st)
 {
     cand c[MAX_CANDS];
-    char buf[ATT__KB_MAXKEY];
+    char kbuf[ATT__KB_MAXKEY], sbuf[ATT__KB_MAXKEY];
+    hit ex[MAX_RUN + 1], sm[MAX_RUN + 1];
     size_t i = 0;
     while (i < st->np) {
-        size_t maxn = run_len(st, i), n, nc = 0;
-        int how = HOW_EXACT;
+        size_t maxn = run_len(st, i), n, top = 0, nc = 0, kl = 0, sl = 0;
+        int how = HOW_EXACT, up = st->p[i].upper;
+        int t = up ? ATT__KT_KEY : ATT__KT_LOW, f = up ? ATT__PF_ALL : ATT__PF_LOW;
         uint32_t end = 0;
-        if (!*st->p[i].key) {
+        if (!st->p[i].klen) {
             i++;
             continue;
         }
-        for (n = maxn; n >= 1 && !nc; n--) {
-            size_t kl = join(st, i, n, 0, buf, sizeof(buf));
+        for (n = 1; n <= maxn; n++) {
+            const piece *q = &st->p[i + n - 1];
+            uint64_t hs;
+            if (!q->klen || kl + q->klen + 2 > sizeof(kbuf))
+                break; /* what join() refuses */
+            if (n > 1) {
+                kbuf[kl++] = ' ';
+                sbuf[sl++] = ' ';
+            }
+            memcpy(kbuf + kl, q->key, q->klen);
+            kl += q->klen;
+            memcpy(sbuf + sl, q->stem, q->slen);
+            sl += q->slen;
+            probe2(st, t, kbuf, kl, n == 1 ? q->hk : att__kb_hash(kbuf, kl), &ex[n]);
+            top = n;
+            if (n == 1 && maxn == 1)
+                break;
+            hs = n == 1 ? q->hs : att__kb_hash(sbuf, sl);
+            if (n >= 2)
+                probe2(st, t, sbuf, sl, hs, &sm[n]);
+            if (n == maxn || !maybe_prefix(st, f, hs))
+                break;
+        }
+        for (n = top; n >= 1; n--) {
             how = HOW_EXACT;
-            if (kl == (size_t)-1)
-                continue;
-            nc = lookup(st, buf, kl, 0, i, n, HOW_EXACT, c, MAX_CANDS);
+            nc = collect(st, &ex[n], 0, i, n, HOW_EXACT, c, MAX_CANDS);
             if (!nc && n >= 2) {
-                kl = att__kb_stem(buf, kl);
-                nc = lookup(st, buf, kl, 1, i, n, HOW_STEM, c, MAX_CANDS);
+                nc = collect(st, &sm[n], 1, i, n, HOW_STEM, c, MAX_CANDS);
                 how = HOW_STEM;
             }
             if (nc)
@@ -718,15 +825,14 @@ static int pass_names(state *st)
             i++;
             continue;
         }
-        if (dateline(st, i, n, c[best_of(st, c, nc)].kb, c[best_of(st, c, nc)].ent) ||
-            stop_compound(st, i)) {
-            i += n;
-            continue;
-        }
         {
             size_t b = best_of(st, c, nc);
             uint32_t s0 = st->p[i].start, s1 = st->p[i + n - 1].end;
             long li;
+            if (dateline(st, i, n, c[b].kb, c[b].ent) || stop_compound(st, i)) {
+                i += n;
+                continue;
+            }
             if (how == HOW_COMPOUND)
                 s1 = s0 + end;
             li = mention_kb(st, c[b].kb, c[b].ent, s0, s1,
@@ -742,8 +848,7 @@ static int pass_names(state *st)
             /* "UN-Klimakonferenz": the first part of a hyphenated name is
              * an organisation or country of its own */
             if (n >= 2 && st->p[i].hyph_next) {
-                size_t n1 = lookup(st, st->p[i].key, strlen(st->p[i].key), 0, i, 1, HOW_EXACT, c,
-                                   MAX_CANDS);
+                size_t n1 = collect(st, &ex[1], 0, i, 1, HOW_EXACT, c, MAX_CANDS);
                 if (n1) {
                     size_t b1 = best_of(st, c, n1);
                     int t1 = c[b1].kb->ents[c[b1].ent].type;
@@ -896,30 +1001,49 @@ static int set_code(state *st, long li, const char *country, const char *agent)
     return (e->code = att__arena_strdup(&st->doc->arena, code)) ? 0 : ATT_ENOMEM;
 }
 
+/* The longest lexicon word of class cls made of up to three pieces from
+ * t on: *n pieces, *out its first record.  Grows from the piece's own
+ * slot while the index says a longer fold begins with the pieces so far. */
 static int lex_at(const state *st, size_t t, int cls, size_t *n, const att__kb_lex **out)
 {
     char buf[ATT__KB_MAXKEY];
-    size_t maxn = run_len(st, t), lo, hi;
+    const att__kb_slot *s = st->p[t].lx, *bs = NULL;
+    size_t maxn, len, lo, hi, best = 0;
+    if (!s)
+        return 0; /* most words: not even the start of a lexicon word */
+    maxn = run_len(st, t);
     if (maxn > 3)
         maxn = 3;
-    for (size_t k = maxn; k >= 1; k--) {
-        size_t l = join(st, t, k, 1, buf, sizeof(buf));
-        if (l == (size_t)-1)
-            continue;
-        if (att__kb_find_lex(st->kb, buf, l, cls, &lo, &hi)) {
-            *n = k;
-            *out = &st->kb->lex[lo];
-            return 1;
+    if (s->flags & ATT__SF_CLASS(cls)) {
+        bs = s;
+        best = 1;
+    }
+    len = st->p[t].flen;
+    memcpy(buf, st->p[t].fold, len);
+    for (size_t k = 2; k <= maxn && (s->flags & ATT__SF_PREFIX); k++) {
+        const piece *q = &st->p[t + k - 1];
+        if (!q->flen || len + q->flen + 2 > sizeof(buf))
+            break;
+        buf[len++] = ' ';
+        memcpy(buf + len, q->fold, q->flen);
+        len += q->flen;
+        if (!(s = att__kb_slot_find(st->kb, ATT__KT_LEX, buf, len, att__kb_hash(buf, len))))
+            break;
+        if (s->flags & ATT__SF_CLASS(cls)) {
+            bs = s;
+            best = k;
         }
     }
-    return 0;
+    if (!bs || !att__kb_lex_range(st->kb, bs, cls, &lo, &hi))
+        return 0;
+    *n = best;
+    *out = &st->kb->lex[lo];
+    return 1;
 }
 
 static int is_first_name(const state *st, size_t i)
 {
-    size_t lo, hi;
-    return st->p[i].upper &&
-           att__kb_find_lex(st->kb, st->p[i].fold, strlen(st->p[i].fold), ATT__LX_FIRST, &lo, &hi);
+    return st->p[i].upper && piece_lex(st, i, ATT__LX_FIRST);
 }
 
 /* Is w (folded) a weekday name in the time-expression lexicon? */
@@ -944,14 +1068,14 @@ static int name_word(const state *st, size_t i, size_t first)
     const att__kb_lex *lx;
     if (!p->upper || p->covered || p->abbr || p->sent != st->p[first].sent ||
         (i > first && p->brk) ||
-        strlen(p->fold) < 2 || is_stop(st, p->fold))
+        p->flen < 2 || piece_lex(st, i, ATT__LX_STOP))
         return 0;
     if (lex_at(st, i, ATT__LX_TITLE, &n, &lx) || lex_at(st, i, ATT__LX_DESCR, &n, &lx))
         return 0;
     if (is_weekday(p->fold))
         return 0; /* "Bashar Assad Tuesday": a date, not a name */
     for (size_t k = 0; k < ATT_ARRAY_LEN(noun_endings); k++) {
-        size_t fl = strlen(p->fold), el = strlen(noun_endings[k]);
+        size_t fl = p->flen, el = strlen(noun_endings[k]);
         if (fl > el + 2 && strcmp(p->fold + fl - el, noun_endings[k]) == 0)
             return 0;
     }
@@ -1116,8 +1240,8 @@ static int pass_first_names(state *st)
 {
     for (size_t i = 0; i + 1 < st->np; i++) {
         size_t k = 1;
-        if (st->p[i].covered || st->p[i].hyph_next || st->p[i].abbr || strlen(st->p[i].fold) < 3 ||
-            !is_first_name(st, i) || is_stop(st, st->p[i].fold))
+        if (st->p[i].covered || st->p[i].hyph_next || st->p[i].abbr || st->p[i].flen < 3 ||
+            !is_first_name(st, i) || piece_lex(st, i, ATT__LX_STOP))
             continue;
         if (i > 0 && !st->p[i].brk && st->p[i - 1].upper && !st->p[i - 1].covered &&
             st->p[i - 1].sent == st->p[i].sent)
@@ -1140,7 +1264,7 @@ static int pass_surnames(state *st)
 {
     for (size_t i = 0; i < st->np; i++) {
         const piece *p = &st->p[i];
-        size_t kl = strlen(p->key);
+        size_t kl = p->klen;
         if (p->covered || !p->upper || !kl)
             continue;
         for (size_t k = 0; k < st->ne; k++) {
@@ -1174,6 +1298,8 @@ int att__entities_annotate(att_ctx *ctx, att_doc *doc)
     st.doc = doc;
     st.set = set;
     st.kb = set->has_base ? &set->base : &set->overlay;
+    st.kbs[0] = set->has_overlay ? &set->overlay : NULL;
+    st.kbs[1] = set->has_base ? &set->base : NULL;
     att__arena_init(&st.scratch);
     st.date = doc_date(doc, st.kb);
     doc->nent = 0;
@@ -1183,6 +1309,7 @@ int att__entities_annotate(att_ctx *ctx, att_doc *doc)
     att__entities_sort(doc);
 cleanup:
     free(st.e);
+    free(st.p);
     att__arena_free(&st.scratch);
     return rc < 0 ? rc : 0;
 }

@@ -3,11 +3,16 @@
  * in a document and normalises them to TIMEX3 (type DATE, TIME, DURATION,
  * SET; values like 2024-12, 2025-W17, 2023-FA, P10Y, PRESENT_REF).
  *
- *   timex.c       tokens, the lexicon look-up and the rule table (grammar)
- *   timex_date.c  calendar arithmetic, anchoring against the document
- *                 creation time (DCT) and the TIMEX3 value writer
- *   timex_lex.c   GENERATED from data/timex-{de,en}.tsv by
- *                 scripts/gen-timex-lex: the sorted word table
+ *   timex.c        segments, tokens, the lexicon look-up, sentences and
+ *                  the tense of each clause, the document layer, resolve
+ *   timex_rules.c  the grammar of calendar points and the rule table
+ *   timex_span.c   the grammar of clock times, durations and sets
+ *   timex_int.h    what those three share (private)
+ *   timex_date.c   calendar arithmetic, anchoring against the document
+ *                  creation time (DCT) and the TIMEX3 value writer
+ *   timex_govern.c the expression that governs a clause
+ *   timex_lex.c    GENERATED from data/timex-{de,en}.tsv by
+ *                  scripts/gen-timex-lex: the sorted word table
  *
  * Relative expressions are anchored to the DCT (doc->published, any ISO
  * 8601 precision); what the DCT cannot tell stays X ("XXXX-09-01").  See
@@ -23,8 +28,11 @@
 
 /* Fills doc->timex (replacing any) from doc->text, anchored at
  * doc->published, with the rules of doc->lang ("de", "en"; anything else:
- * both).  Spans are byte offsets into doc->text; type and value strings
- * live in the document's arena. */
+ * both).  Spans are byte offsets into doc->text, in text order and not
+ * overlapping; type and value strings live in the document's arena.  An
+ * empty span (start == end) is a non-consuming DATE, TimeML's way to write
+ * the date of "vor fünf Jahren" next to the DURATION "fünf Jahren" that
+ * follows it (docs/timex.md, "Decisions"). */
 int att__timex_annotate(att_doc *doc);
 
 /* The same, and when mods is not NULL it also hands over the TIMEX3 mod of
@@ -88,7 +96,11 @@ typedef enum att_txclass {
     ATT_TXC_HALFW,     /* Hälfte */
     ATT_TXC_OF,        /* of */
     ATT_TXC_DECADEW,   /* sechziger: the decade, 196 */
-    ATT_TXC_COUNT      /* Euro, Menschen: a number before it is no year */
+    ATT_TXC_COUNT,     /* Euro, Menschen: a number before it is no year */
+    ATT_TXC_HABIT,     /* jeweils, wochentags: a clock time after it has no date */
+    ATT_TXC_HOLIDAY,   /* Weihnachten: MMDD, or 2000 + days from Easter Sunday */
+    ATT_TXC_PERIOD,    /* Saison, Amtsperiode: "der Saison 2014/15" */
+    ATT_TXC_MODUNIT    /* Jahresende: mod * 100 + unit, or + 50 + season */
 } att_txclass;
 
 enum {
@@ -107,7 +119,7 @@ enum {
 };
 
 typedef struct att__timex_lexent {
-    const char *form; /* lower case UTF-8 */
+    const char *form;  /* lower case UTF-8 */
     unsigned char cls; /* att_txclass */
     short value;
     unsigned char langs; /* 1 de, 2 en */
@@ -117,6 +129,10 @@ extern const att__timex_lexent att__timex_lex[];
 extern const size_t att__timex_nlex;
 /* rows [first[b], first[b+1]) are the forms starting with byte b */
 extern const unsigned short att__timex_lex_first[257];
+/* 1 + the first row of a form at FNV-1a-32(form) & (nhash - 1), probing on;
+ * 0: not there */
+extern const unsigned short att__timex_lex_hash[];
+extern const size_t att__timex_lex_nhash;
 extern const char att__timex_lex_digest[]; /* FNV-1a of the TSVs, 16 hex */
 
 /* ---- calendar and values (timex_date.c) ---------------------------------- */
@@ -124,9 +140,17 @@ extern const char att__timex_lex_digest[]; /* FNV-1a of the TSVs, 16 hex */
 /* A point or period on the calendar, partly known.  y < 0 means the year is
  * unknown (XXXX); m, d, week, sub = 0 mean unknown or not part of it. */
 typedef enum att_txgran {
-    ATT_TXG_YEAR = 1, ATT_TXG_MONTH, ATT_TXG_DAY, ATT_TXG_WEEK, ATT_TXG_WEEKEND,
+    ATT_TXG_YEAR = 1,
+    ATT_TXG_MONTH,
+    ATT_TXG_DAY,
+    ATT_TXG_WEEK,
+    ATT_TXG_WEEKEND,
     ATT_TXG_WDAY, /* a weekday of an unknown week: 2024-WXX-1 */
-    ATT_TXG_SEASON, ATT_TXG_QUARTER, ATT_TXG_HALF, ATT_TXG_DECADE, ATT_TXG_CENTURY
+    ATT_TXG_SEASON,
+    ATT_TXG_QUARTER,
+    ATT_TXG_HALF,
+    ATT_TXG_DECADE,
+    ATT_TXG_CENTURY
 } att_txgran;
 
 typedef struct att__txdate {
@@ -144,11 +168,12 @@ typedef struct att__txdct {
 } att__txdct;
 
 void att__txdct_parse(att__txdct *dct, const char *iso);
-int att__tx_days(int y, int m, int d);              /* days since 1970-01-01 */
+int att__tx_days(int y, int m, int d); /* days since 1970-01-01 */
 void att__tx_civil(int days, int *y, int *m, int *d);
-int att__tx_wday(int y, int m, int d);              /* 1 = Monday */
+int att__tx_wday(int y, int m, int d); /* 1 = Monday */
 void att__tx_isoweek(int y, int m, int d, int *wy, int *w);
-int att__tx_mdays(int y, int m);                    /* days in the month */
+int att__tx_mdays(int y, int m);            /* days in the month */
+void att__tx_easter(int y, int *m, int *d); /* Easter Sunday (Gregorian) */
 
 /* The DCT as a date of its precision, shifted by n units (ATT_TXU_*):
  * returns 0 and fills *out, with X (0 / -1) for what the DCT cannot tell. */

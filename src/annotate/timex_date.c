@@ -67,6 +67,17 @@ int att__tx_mdays(int y, int m)
     return len[m - 1];
 }
 
+void att__tx_easter(int y, int *m, int *d)
+{
+    /* the anonymous Gregorian algorithm (Meeus/Jones/Butcher) */
+    int a = y % 19, b = y / 100, c = y % 100, dd = b / 4, e = b % 4;
+    int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - dd - g + 15) % 30;
+    int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int mm = (a + 11 * h + 22 * l) / 451;
+    *m = (h + l - 7 * mm + 114) / 31;
+    *d = (h + l - 7 * mm + 114) % 31 + 1;
+}
+
 void att__txdct_parse(att__txdct *dct, const char *iso)
 {
     memset(dct, 0, sizeof *dct);
@@ -245,17 +256,22 @@ typedef struct tx_unitfmt {
 } tx_unitfmt;
 
 static const tx_unitfmt tx_units[] = {
-    [ATT_TXU_S] = {"PT", "S", 1},   [ATT_TXU_MIN] = {"PT", "M", 1}, [ATT_TXU_H] = {"PT", "H", 1},
-    [ATT_TXU_D] = {"P", "D", 1},    [ATT_TXU_W] = {"P", "W", 1},    [ATT_TXU_WE] = {"P", "WE", 1},
-    [ATT_TXU_M] = {"P", "M", 1},    [ATT_TXU_Q] = {"P", "Q", 1},    [ATT_TXU_HALFYEAR] = {"P", "M", 6},
-    [ATT_TXU_Y] = {"P", "Y", 1},    [ATT_TXU_DE] = {"P", "Y", 10},  [ATT_TXU_CE] = {"P", "Y", 100},
+    [ATT_TXU_S] = {"PT", "S", 1},       [ATT_TXU_MIN] = {"PT", "M", 1},
+    [ATT_TXU_H] = {"PT", "H", 1},       [ATT_TXU_D] = {"P", "D", 1},
+    [ATT_TXU_W] = {"P", "W", 1},        [ATT_TXU_WE] = {"P", "WE", 1},
+    [ATT_TXU_M] = {"P", "M", 1},        [ATT_TXU_Q] = {"P", "Q", 1},
+    [ATT_TXU_HALFYEAR] = {"P", "M", 6}, [ATT_TXU_Y] = {"P", "Y", 1},
+    [ATT_TXU_DE] = {"P", "Y", 10},      [ATT_TXU_CE] = {"P", "Y", 100},
 };
 
 void att__tx_duration(char *out, size_t size, int unit, int halves)
 {
     const tx_unitfmt *f = &tx_units[unit >= ATT_TXU_S && unit <= ATT_TXU_CE ? unit : ATT_TXU_D];
     if (halves < 0) {
-        snprintf(out, size, "%sX%s", f->pre, unit == ATT_TXU_DE ? "DE" : unit == ATT_TXU_CE ? "CE" : f->code);
+        snprintf(out, size, "%sX%s", f->pre,
+                 unit == ATT_TXU_DE   ? "DE"
+                 : unit == ATT_TXU_CE ? "CE"
+                                      : f->code);
     } else if (halves % 2 && f->mul == 1) {
         snprintf(out, size, "%s%d.5%s", f->pre, halves / 2, f->code);
     } else {

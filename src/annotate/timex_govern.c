@@ -16,10 +16,10 @@
 /* ---- the governing expression ------------------------------------------------ */
 
 static const char *const tx_clause_words[] = {
-    "und",   "aber",   "doch",   "sondern", "als",    "wenn",  "weil",   "dass",  "da",
-    "nachdem", "bevor", "während", "der",   "die",    "das",   "dem",    "den",   "deren",
-    "dessen", "welche", "welcher", "welches", "wo",   "and",   "but",    "which", "who",
-    "that",  "when",   "while",  "because", "after", "before", "where",
+    "und",     "aber",   "doch",    "sondern", "als",   "wenn",   "weil",  "dass",  "da",
+    "nachdem", "bevor",  "während", "der",     "die",   "das",    "dem",   "den",   "deren",
+    "dessen",  "welche", "welcher", "welches", "wo",    "and",    "but",   "which", "who",
+    "that",    "when",   "while",   "because", "after", "before", "where",
 };
 
 /* Is there a clause boundary (comma + conjunction or relative pronoun) in

@@ -153,6 +153,17 @@ static void flush_batch(cli *c, att_ctx *ctx, batch *b, worker *ws, int nw, cli_
     b->n = 0;
 }
 
+/* The --format choices. */
+static const struct {
+    const char *name;
+    att_format fmt;
+} input_formats[] = {
+    {"auto", ATT_FMT_AUTO},
+    {"text", ATT_FMT_TEXT},
+    {"jsonl", ATT_FMT_JSONL},
+    {"html", ATT_FMT_HTML},
+};
+
 int cli_run_inputs(cli *c, att_ctx *ctx, cli_sink sink, void *arg, cli_progress *pr)
 {
     file_list fl = {0};
@@ -165,14 +176,14 @@ int cli_run_inputs(cli *c, att_ctx *ctx, cli_sink sink, void *arg, cli_progress 
     size_t cap;
 
     if (f) {
-        if (strcmp(f, "text") == 0)
-            fmt = ATT_FMT_TEXT;
-        else if (strcmp(f, "jsonl") == 0)
-            fmt = ATT_FMT_JSONL;
-        else if (strcmp(f, "auto") != 0) {
-            cli_error("--format: expected auto, text or jsonl, got '%s'", f);
+        size_t k = 0;
+        while (k < (sizeof(input_formats) / sizeof(input_formats[0])) && strcmp(f, input_formats[k].name) != 0)
+            k++;
+        if (k == (sizeof(input_formats) / sizeof(input_formats[0]))) {
+            cli_error("--format: expected auto, text, jsonl or html, got '%s'", f);
             return CLI_USAGE;
         }
+        fmt = input_formats[k].fmt;
     }
     memset(pr, 0, sizeof(*pr));
     pr->t0 = now();

@@ -661,11 +661,149 @@ static long resolve(att__kbc *b, uint32_t id)
 
 static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
 
+/* ---- hash indexes ------------------------------------------------------------ */
+
+/* A string an index will hold: where it is in the pool, its records and
+ * flags.  The same string may be added twice (a lexicon fold that is also
+ * the prefix of another); index_build merges the two. */
+typedef struct ientry {
+    uint32_t str, first, count;
+    uint8_t len, flags;
+} ientry;
+
+typedef struct ilist {
+    ientry *v;
+    size_t n, cap;
+} ilist;
+
+static int ilist_add(ilist *l, uint32_t str, size_t len, uint32_t first, size_t count,
+                     unsigned flags)
+{
+    ientry e;
+    if (len == 0 || len > 255 || count > UINT16_MAX || !flags)
+        return ATT_ETOOBIG;
+    e.str = str;
+    e.len = (uint8_t)len;
+    e.first = first;
+    e.count = (uint32_t)count;
+    e.flags = (uint8_t)flags;
+    return ATT_PUSH(l->v, l->n, l->cap, e) ? ATT_ENOMEM : 0;
+}
+
+static size_t slot_of(uint64_t h, size_t n)
+{
+    return (size_t)(((uint64_t)(uint32_t)h * n) >> 32);
+}
+
+/* The Bloom filter over the stem keys of the word-prefixes of the keys in
+ * l (after index_build): 16 bits a prefix, two bits set for each. */
+static int prefix_filter(const att__kbc *b, const ilist *l, uint64_t **out, size_t *nout)
+{
+    char buf[ATT__KB_MAXKEY];
+    size_t n = 1, nprefix = 0;
+    uint64_t *w, bits;
+    for (size_t i = 0; i < l->n; i++)
+        for (size_t q = 0; q < l->v[i].len; q++)
+            nprefix += S(b, l->v[i].str)[q] == ' ';
+    while (n * 64 < nprefix * 16)
+        n <<= 1;
+    if (!(w = calloc(n, sizeof(uint64_t))))
+        return ATT_ENOMEM;
+    bits = (uint64_t)n * 64 - 1;
+    for (size_t i = 0; i < l->n; i++) {
+        const char *k = S(b, l->v[i].str);
+        for (size_t q = 0; q < l->v[i].len; q++) {
+            uint64_t h, x, y;
+            if (k[q] != ' ')
+                continue;
+            memcpy(buf, k, q);
+            h = att__kb_hash(buf, att__kb_stem(buf, q));
+            x = h & bits;
+            y = (h >> 32) & bits;
+            w[x >> 6] |= (uint64_t)1 << (x & 63);
+            w[y >> 6] |= (uint64_t)1 << (y & 63);
+        }
+    }
+    *out = w;
+    *nout = n;
+    return 0;
+}
+
+/* Merges the entries with equal strings and lays them out in a table of
+ * open addressing (about 60 % full; see probe() in kb.c).  *out is
+ * malloc'ed. */
+static int index_build(const att__kbc *b, ilist *l, att__kb_slot **out, size_t *nout)
+{
+    uint32_t *tmp = NULL;
+    att__kb_slot *t = NULL;
+    size_t ntmp = 16, n = 0;
+    int rc = ATT_ENOMEM;
+    *out = NULL;
+    *nout = 0;
+    while (ntmp < l->n * 2)
+        ntmp <<= 1;
+    if (!(tmp = calloc(ntmp, sizeof(*tmp))))
+        goto cleanup;
+    for (size_t i = 0; i < l->n; i++) { /* merge duplicates into the first */
+        ientry *e = &l->v[i];
+        const char *s = S(b, e->str);
+        size_t h = (size_t)att__kb_hash(s, e->len) & (ntmp - 1);
+        while (tmp[h]) {
+            ientry *o = &l->v[tmp[h] - 1];
+            if (o->len == e->len && memcmp(S(b, o->str), s, e->len) == 0)
+                break;
+            h = (h + 1) & (ntmp - 1);
+        }
+        if (!tmp[h]) {
+            l->v[n++] = *e;
+            tmp[h] = (uint32_t)n;
+            continue;
+        }
+        {
+            ientry *o = &l->v[tmp[h] - 1];
+            o->flags |= e->flags;
+            if (e->count) {
+                o->first = e->first;
+                o->count = e->count;
+            }
+        }
+    }
+    l->n = n;
+    *nout = n + n * 2 / 3 + 1;
+    if (!(t = calloc(*nout, sizeof(*t))))
+        goto cleanup;
+    for (size_t i = 0; i < n; i++) {
+        const ientry *e = &l->v[i];
+        uint64_t h = att__kb_hash(S(b, e->str), e->len);
+        size_t k = slot_of(h, *nout);
+        while (t[k].flags)
+            k = k + 1 == *nout ? 0 : k + 1;
+        t[k].fp = (uint32_t)(h >> 32);
+        t[k].str = e->str;
+        t[k].first = e->first;
+        t[k].count = (uint16_t)e->count;
+        t[k].len = e->len;
+        t[k].flags = e->flags;
+    }
+    *out = t;
+    t = NULL;
+    rc = 0;
+cleanup:
+    free(tmp);
+    free(t);
+    if (rc)
+        *nout = 0;
+    return rc;
+}
+
 int att__kbc_finish(att__kbc *b, unsigned char **out, size_t *size, size_t *warnings)
 {
     att__kb_key *keys = NULL;
-    size_t nkeys = 0, ckeys = 0, ndistinct = 0, nhash = 1;
-    uint32_t *hash = NULL, *remap = NULL;
+    size_t nkeys = 0, ckeys = 0, ntab[ATT__KT_COUNT] = {0}, npfx[ATT__PF_COUNT] = {0};
+    att__kb_slot *tab[ATT__KT_COUNT] = {NULL};
+    uint64_t *pfx[ATT__PF_COUNT] = {NULL};
+    uint32_t *remap = NULL;
+    ilist il[ATT__KT_COUNT] = {{NULL, 0, 0}};
     sitem *items = NULL;
     unsigned char *blob = NULL;
     char buf[ATT__KB_MAXKEY];
@@ -812,24 +950,47 @@ int att__kbc_finish(att__kbc *b, unsigned char **out, size_t *size, size_t *warn
             goto cleanup;
         }
     }
-    /* 5. hash index over distinct keys */
-    for (size_t i = 0; i < nkeys; i++)
-        ndistinct += i == 0 || keys[i].key != keys[i - 1].key;
-    while (nhash < ndistinct * 2 + 2)
-        nhash <<= 1;
-    if (!(hash = calloc(nhash, sizeof(uint32_t)))) {
-        rc = oom(b);
-        goto cleanup;
+    /* 5. hash indexes over distinct keys (all; those a lower-case word can
+     * match; those of adjectives; those of country names), the prefix
+     * filters */
+    for (size_t i = 0; i < nkeys; i = j) {
+        unsigned flags = 0, adj = 0, cpd = 0, low = 0;
+        size_t kl = strlen(S(b, keys[i].key));
+        for (j = i; j < nkeys && keys[j].key == keys[i].key; j++) {
+            const balias *a = &b->aliases[keys[j].alias];
+            low |= (a->flags & (ATT__AF_LOWER | ATT__AF_CASE)) != 0;
+            if (keys[j].flags & ATT__KEYF_STEM) {
+                flags |= ATT__SF_STEM;
+                continue;
+            }
+            flags |= ATT__SF_EXACT;
+            adj |= a->kind == ATT__AK_ADJECTIVE;
+            cpd |= a->kind == ATT__AK_NAME && b->ents[a->ent].type == ATT__ET_COUNTRY;
+        }
+        rc = ilist_add(&il[ATT__KT_KEY], keys[i].key, kl, (uint32_t)i, j - i, flags);
+        if (!rc && low)
+            rc = ilist_add(&il[ATT__KT_LOW], keys[i].key, kl, (uint32_t)i, j - i, flags);
+        if (!rc && adj)
+            rc = ilist_add(&il[ATT__KT_ADJ], keys[i].key, kl, (uint32_t)i, j - i, flags);
+        if (!rc && cpd)
+            rc = ilist_add(&il[ATT__KT_CPD], keys[i].key, kl, (uint32_t)i, j - i, flags);
+        if (rc) {
+            rc = att__err(b->ctx, rc, "knowledge base: key '%s' too long or too common",
+                          S(b, keys[i].key));
+            goto cleanup;
+        }
     }
-    for (size_t i = 0; i < nkeys; i++) {
-        if (i && keys[i].key == keys[i - 1].key)
-            continue;
-        const char *k = S(b, keys[i].key);
-        size_t h = (size_t)att__hash64(k, strlen(k), 0) & (nhash - 1);
-        while (hash[h])
-            h = (h + 1) & (nhash - 1);
-        hash[h] = (uint32_t)i + 1;
-    }
+    for (int t = ATT__KT_KEY; t <= ATT__KT_CPD; t++)
+        if ((rc = index_build(b, &il[t], &tab[t], &ntab[t]))) {
+            rc = oom(b);
+            goto cleanup;
+        }
+    for (int f = 0; f < ATT__PF_COUNT; f++)
+        if ((rc = prefix_filter(b, &il[f == ATT__PF_ALL ? ATT__KT_KEY : ATT__KT_LOW], &pfx[f],
+                                &npfx[f]))) {
+            rc = oom(b);
+            goto cleanup;
+        }
     /* 6. roles, lexicon */
     j = 0;
     for (size_t i = 0; i < b->nroles; i++)
@@ -841,6 +1002,26 @@ int att__kbc_finish(att__kbc *b, unsigned char **out, size_t *size, size_t *warn
     for (size_t i = 0; i < b->nlex; i++)
         items[i] = (sitem){S(b, b->lex[i].key), 0, b->lex[i].cls, 0, (uint32_t)i};
     if (b->nlex && sort_by(b->lex, b->nlex, sizeof(att__kb_lex), items)) {
+        rc = oom(b);
+        goto cleanup;
+    }
+    for (size_t i = 0; i < b->nlex; i = j) { /* each fold, then its word-prefixes */
+        unsigned flags = 0;
+        const char *k = S(b, b->lex[i].key);
+        size_t kl = strlen(k);
+        for (j = i; j < b->nlex && b->lex[j].key == b->lex[i].key; j++)
+            flags |= ATT__SF_CLASS(b->lex[j].cls);
+        rc = ilist_add(&il[ATT__KT_LEX], b->lex[i].key, kl, (uint32_t)i, j - i, flags);
+        for (size_t q = 0; q < kl && !rc; q++)
+            if (k[q] == ' ')
+                rc = ilist_add(&il[ATT__KT_LEX], b->lex[i].key, q, 0, 0, ATT__SF_PREFIX);
+        if (rc) {
+            rc = att__err(b->ctx, rc, "knowledge base: lexicon word '%s' too long or too common",
+                          k);
+            goto cleanup;
+        }
+    }
+    if ((rc = index_build(b, &il[ATT__KT_LEX], &tab[ATT__KT_LEX], &ntab[ATT__KT_LEX]))) {
         rc = oom(b);
         goto cleanup;
     }
@@ -857,10 +1038,16 @@ int att__kbc_finish(att__kbc *b, unsigned char **out, size_t *size, size_t *warn
         esz[ATT__KB_ALIAS] = sizeof(att__kb_alias);
         cnt[ATT__KB_KEY] = nkeys;
         esz[ATT__KB_KEY] = sizeof(att__kb_key);
-        cnt[ATT__KB_HASH] = nhash;
-        esz[ATT__KB_HASH] = sizeof(uint32_t);
         cnt[ATT__KB_LEX] = b->nlex;
         esz[ATT__KB_LEX] = sizeof(att__kb_lex);
+        for (int f = 0; f < ATT__PF_COUNT; f++) {
+            cnt[ATT__KB_PFX + f] = npfx[f];
+            esz[ATT__KB_PFX + f] = sizeof(uint64_t);
+        }
+        for (int t = 0; t < ATT__KT_COUNT; t++) {
+            cnt[ATT__KB_HKEY + t] = ntab[t];
+            esz[ATT__KB_HKEY + t] = sizeof(att__kb_slot);
+        }
         total = align8(sizeof(hdr));
         for (int s = 0; s < ATT__KB_NSEC; s++) {
             off[s] = total;
@@ -931,9 +1118,13 @@ int att__kbc_finish(att__kbc *b, unsigned char **out, size_t *size, size_t *warn
         }
         if (nkeys)
             memcpy(blob + off[ATT__KB_KEY], keys, nkeys * sizeof(*keys));
-        memcpy(blob + off[ATT__KB_HASH], hash, nhash * sizeof(uint32_t));
+        for (int f = 0; f < ATT__PF_COUNT; f++)
+            memcpy(blob + off[ATT__KB_PFX + f], pfx[f], npfx[f] * sizeof(uint64_t));
         if (b->nlex)
             memcpy(blob + off[ATT__KB_LEX], b->lex, b->nlex * sizeof(att__kb_lex));
+        for (int t = 0; t < ATT__KT_COUNT; t++)
+            if (ntab[t])
+                memcpy(blob + off[ATT__KB_HKEY + t], tab[t], ntab[t] * sizeof(att__kb_slot));
         *out = blob;
         *size = total;
         blob = NULL;
@@ -944,7 +1135,12 @@ cleanup:
     free(items);
     free(blob);
     free(keys);
-    free(hash);
+    for (int t = 0; t < ATT__KT_COUNT; t++) {
+        free(tab[t]);
+        free(il[t].v);
+    }
+    for (int f = 0; f < ATT__PF_COUNT; f++)
+        free(pfx[f]);
     free(remap);
     return rc;
 }

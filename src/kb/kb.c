@@ -26,13 +26,33 @@ static int str_ok(const att__kb *kb, uint32_t off)
     return off < kb->nstr;
 }
 
+/* Is any used slot's string or record range outside the blob?  An empty
+ * table is fine; a full one is not (a probe must reach an empty slot). */
+static int slots_bad(const att__kb *kb, const att__kb_slot *t, size_t n, size_t nrec)
+{
+    uint64_t str = 0, rec = 0; /* the largest ends: one test at the end */
+    size_t used = 0;
+    for (size_t i = 0; i < n; i++) {
+        const att__kb_slot *s = &t[i];
+        uint64_t a = (uint64_t)s->str + s->len, b = (uint64_t)s->first + s->count;
+        if (!s->flags)
+            continue;
+        used++;
+        str = a > str ? a : str;
+        rec = b > rec ? b : rec;
+    }
+    return str >= kb->nstr || rec > nrec || (n && used == n);
+}
+
 int att__kb_open(att_ctx *ctx, att__kb *kb, const void *data, size_t size)
 {
     const unsigned char *p = data;
     const att__kb_header *h = data;
     static const size_t esz[ATT__KB_NSEC] = {
         1, sizeof(att__kb_ent), sizeof(att__kb_role), sizeof(att__kb_alias),
-        sizeof(att__kb_key), sizeof(uint32_t), sizeof(att__kb_lex),
+        sizeof(att__kb_key), sizeof(att__kb_lex), sizeof(uint64_t), sizeof(uint64_t),
+        sizeof(att__kb_slot), sizeof(att__kb_slot), sizeof(att__kb_slot), sizeof(att__kb_slot),
+        sizeof(att__kb_slot),
     };
     memset(kb, 0, sizeof(*kb));
     if (!data || size < sizeof(*h) || ((uintptr_t)data & 7) != 0)
@@ -46,7 +66,7 @@ int att__kb_open(att_ctx *ctx, att__kb *kb, const void *data, size_t size)
         return bad(ctx, "blob truncated");
     for (int s = 0; s < ATT__KB_NSEC; s++) {
         uint64_t end = (uint64_t)h->sec[s].off + (uint64_t)h->sec[s].count * esz[s];
-        if (end > h->size || (h->sec[s].off & 3) != 0)
+        if (end > h->size || (h->sec[s].off & 7) != 0)
             return bad(ctx, "section out of bounds");
     }
     kb->base = p;
@@ -62,14 +82,22 @@ int att__kb_open(att_ctx *ctx, att__kb *kb, const void *data, size_t size)
     kb->naliases = h->sec[ATT__KB_ALIAS].count;
     kb->keys = (const att__kb_key *)(const void *)(p + h->sec[ATT__KB_KEY].off);
     kb->nkeys = h->sec[ATT__KB_KEY].count;
-    kb->hash = (const uint32_t *)(const void *)(p + h->sec[ATT__KB_HASH].off);
-    kb->nhash = h->sec[ATT__KB_HASH].count;
     kb->lex = (const att__kb_lex *)(const void *)(p + h->sec[ATT__KB_LEX].off);
     kb->nlex = h->sec[ATT__KB_LEX].count;
+    for (int f = 0; f < ATT__PF_COUNT; f++) {
+        kb->pfx[f] = (const uint64_t *)(const void *)(p + h->sec[ATT__KB_PFX + f].off);
+        kb->npfx[f] = h->sec[ATT__KB_PFX + f].count;
+        if (kb->npfx[f] == 0 || (kb->npfx[f] & (kb->npfx[f] - 1)) != 0)
+            return bad(ctx, "prefix filter size is not a power of two");
+    }
+    for (int t = 0; t < ATT__KT_COUNT; t++) {
+        kb->tab[t] = (const att__kb_slot *)(const void *)(p + h->sec[ATT__KB_HKEY + t].off);
+        kb->ntab[t] = h->sec[ATT__KB_HKEY + t].count;
+    }
     if (kb->nstr == 0 || kb->str[kb->nstr - 1] != '\0' || kb->str[0] != '\0')
         return bad(ctx, "string pool not terminated");
-    if (kb->nhash == 0 || (kb->nhash & (kb->nhash - 1)) != 0)
-        return bad(ctx, "hash index size is not a power of two");
+    if ((kb->nkeys && !kb->ntab[ATT__KT_KEY]) || (kb->nlex && !kb->ntab[ATT__KT_LEX]))
+        return bad(ctx, "hash index missing");
     for (size_t i = 0; i < kb->nents; i++) {
         const att__kb_ent *e = &kb->ents[i];
         if (!str_ok(kb, e->id) || !str_ok(kb, e->name) || !str_ok(kb, e->code) ||
@@ -93,8 +121,8 @@ int att__kb_open(att_ctx *ctx, att__kb *kb, const void *data, size_t size)
     for (size_t i = 0; i < kb->nkeys; i++)
         if (!str_ok(kb, kb->keys[i].key) || kb->keys[i].alias >= kb->naliases)
             return bad(ctx, "key record out of bounds");
-    for (size_t i = 0; i < kb->nhash; i++)
-        if (kb->hash[i] > kb->nkeys)
+    for (int t = 0; t < ATT__KT_COUNT; t++)
+        if (slots_bad(kb, kb->tab[t], kb->ntab[t], t == ATT__KT_LEX ? kb->nlex : kb->nkeys))
             return bad(ctx, "hash slot out of bounds");
     for (size_t i = 0; i < kb->nlex; i++) {
         const att__kb_lex *l = &kb->lex[i];
@@ -113,28 +141,43 @@ void att__kb_close(att__kb *kb)
     memset(kb, 0, sizeof(*kb));
 }
 
+/* Linear probing from the slot the low 32 bits of h pick (multiply-shift,
+ * so the table needs no power-of-two size); the loop ends at an empty slot,
+ * which att__kb_open made sure exists. */
+static const att__kb_slot *probe(const att__kb *kb, const att__kb_slot *t, size_t n,
+                                 const char *s, size_t len, uint64_t h)
+{
+    uint32_t fp = (uint32_t)(h >> 32);
+    size_t i;
+    if (!n || len > 255)
+        return NULL;
+    i = (size_t)(((uint64_t)(uint32_t)h * n) >> 32);
+    for (;;) {
+        const att__kb_slot *x = &t[i];
+        if (!x->flags)
+            return NULL;
+        if (x->fp == fp && x->len == len && memcmp(kb->str + x->str, s, len) == 0)
+            return x;
+        if (++i == n)
+            i = 0;
+    }
+}
+
+const att__kb_slot *att__kb_slot_find(const att__kb *kb, int t, const char *s, size_t n,
+                                      uint64_t h)
+{
+    return probe(kb, kb->tab[t], kb->ntab[t], s, n, h);
+}
+
 int att__kb_find_key(const att__kb *kb, const char *key, size_t n, size_t *lo, size_t *hi)
 {
-    size_t h, mask;
+    const att__kb_slot *s = att__kb_slot_find(kb, ATT__KT_KEY, key, n, att__kb_hash(key, n));
     *lo = *hi = 0;
-    if (!kb->nhash || !kb->nkeys)
+    if (!s || !s->count)
         return 0;
-    mask = kb->nhash - 1;
-    h = (size_t)att__hash64(key, n, 0) & mask;
-    for (size_t probes = 0; probes < kb->nhash && kb->hash[h]; probes++) {
-        size_t i = kb->hash[h] - 1;
-        const char *k = kb->str + kb->keys[i].key;
-        if (strncmp(k, key, n) == 0 && k[n] == '\0') {
-            size_t e = i + 1;
-            while (e < kb->nkeys && kb->keys[e].key == kb->keys[i].key)
-                e++;
-            *lo = i;
-            *hi = e;
-            return 1;
-        }
-        h = (h + 1) & mask;
-    }
-    return 0;
+    *lo = s->first;
+    *hi = (size_t)s->first + s->count;
+    return 1;
 }
 
 long att__kb_find_id(const att__kb *kb, const char *id)
@@ -153,34 +196,28 @@ long att__kb_find_id(const att__kb *kb, const char *id)
     return -1;
 }
 
-static int lexcmp(const att__kb *kb, size_t i, const char *fold, size_t n, int cls)
+int att__kb_lex_range(const att__kb *kb, const att__kb_slot *s, int cls, size_t *lo, size_t *hi)
 {
-    const char *k = kb->str + kb->lex[i].key;
-    int d = strncmp(k, fold, n);
-    if (d == 0 && k[n] != '\0')
-        d = 1;
-    if (d == 0)
-        d = (int)kb->lex[i].cls - cls;
-    return d;
+    size_t a, b;
+    *lo = *hi = 0;
+    if (!s || cls <= 0 || cls >= 8 || !(s->flags & ATT__SF_CLASS(cls)))
+        return 0;
+    a = s->first;
+    b = a + s->count;
+    while (a < b && kb->lex[a].cls != cls) /* records of a fold are sorted by class */
+        a++;
+    *lo = a;
+    while (a < b && kb->lex[a].cls == cls)
+        a++;
+    *hi = a;
+    return *hi > *lo;
 }
 
 int att__kb_find_lex(const att__kb *kb, const char *fold, size_t n, int cls, size_t *lo,
                      size_t *hi)
 {
-    size_t a = 0, b = kb->nlex;
-    while (a < b) { /* first entry >= (fold, cls) */
-        size_t mid = a + (b - a) / 2;
-        if (lexcmp(kb, mid, fold, n, cls) < 0)
-            a = mid + 1;
-        else
-            b = mid;
-    }
-    *lo = a;
-    b = a;
-    while (b < kb->nlex && lexcmp(kb, b, fold, n, cls) == 0)
-        b++;
-    *hi = b;
-    return *hi > *lo;
+    return att__kb_lex_range(kb, att__kb_slot_find(kb, ATT__KT_LEX, fold, n, att__kb_hash(fold, n)),
+                             cls, lo, hi);
 }
 
 /* Roles by seniority; the rank also breaks ties between persons. */

@@ -151,16 +151,47 @@ static void put_cp(out_t *o, int32_t cp)
     }
 }
 
-size_t att__kb_fold(const char *s, size_t n, char *out, size_t size)
+/* put() of one ASCII byte, inline: most of every text is ASCII. */
+static void put1(out_t *o, char c)
 {
-    out_t o = {out, 0, size, 0, 0};
+    if (o->sep && o->n) {
+        if (o->n + 1 >= o->size) {
+            o->bad = 1;
+            return;
+        }
+        o->p[o->n++] = ' ';
+    }
+    o->sep = 0;
+    if (o->n + 1 >= o->size) {
+        o->bad = 1;
+        return;
+    }
+    o->p[o->n++] = c;
+}
+
+/* Folds s[0..n) into o.  With ends (n + 1 entries), ends[i] is the length
+ * of the fold of s[0..i) for every character boundary i the fold passed
+ * before it outgrew its buffer, (size_t)-1 elsewhere: the fold reads
+ * characters one by one and never looks ahead, and a pending separator is
+ * written only before the next letter, so the fold of a prefix is a prefix
+ * of the fold. */
+static void fold_run(out_t *o, const char *s, size_t n, size_t *ends)
+{
     size_t i = 0;
-    if (size == 0)
-        return (size_t)-1;
-    while (i < n && !o.bad) {
+    if (ends)
+        for (size_t k = 0; k <= n; k++)
+            ends[k] = (size_t)-1;
+    while (i < n && !o->bad) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            put_cp(&o, c);
+        if (ends)
+            ends[i] = o->n;
+        if (c < 0x80) { /* what put_cp does for ASCII */
+            if (c >= 'A' && c <= 'Z')
+                c = (unsigned char)(c - 'A' + 'a');
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                put1(o, (char)c);
+            else if (c != '.' && c != '\'')
+                o->sep = 1;
             i++;
         } else {
             size_t adv = 1;
@@ -168,12 +199,37 @@ size_t att__kb_fold(const char *s, size_t n, char *out, size_t size)
             if (adv == 0)
                 adv = 1;
             if (cp < 0)
-                o.sep = 1;
+                o->sep = 1;
             else
-                put_cp(&o, cp);
+                put_cp(o, cp);
             i += adv;
         }
     }
+    if (ends && !o->bad && i == n)
+        ends[n] = o->n;
+}
+
+size_t att__kb_fold(const char *s, size_t n, char *out, size_t size)
+{
+    out_t o = {out, 0, size, 0, 0};
+    if (size == 0)
+        return (size_t)-1;
+    fold_run(&o, s, n, NULL);
+    if (o.bad)
+        return (size_t)-1;
+    out[o.n] = '\0';
+    return o.n;
+}
+
+size_t att__kb_fold_ends(const char *s, size_t n, char *out, size_t size, size_t *ends)
+{
+    out_t o = {out, 0, size, 0, 0};
+    if (size == 0) {
+        for (size_t k = 0; k <= n; k++)
+            ends[k] = (size_t)-1;
+        return (size_t)-1;
+    }
+    fold_run(&o, s, n, ends);
     if (o.bad)
         return (size_t)-1;
     out[o.n] = '\0';
@@ -185,44 +241,81 @@ static int vowel(char c)
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
-/* The substitutions of step 1, longest first at each position. */
+/* The substitutions of step 1, longest first at each position, with the
+ * lengths of from and to (the strings inline, so the word loop follows no
+ * pointer and calls no strlen).  Entries with the same first letter are
+ * next to each other: subst_first() finds them. */
 static const struct {
-    const char *from, *to;
+    char from[5], to[3];
+    unsigned char fl, tl;
 } subst[] = {
-    {"tsch", "ch"}, {"dsch", "J"}, {"dzh", "J"}, {"sch", "sh"}, {"kh", "h"},
-    {"ck", "k"},    {"ph", "f"},   {"q", "k"},   {"j", "y"},    {"w", "v"},
-    {"z", "s"},
+    {"tsch", "ch", 4, 2}, {"dsch", "J", 4, 1}, {"dzh", "J", 3, 1}, {"sch", "sh", 3, 2},
+    {"kh", "h", 2, 1},    {"ck", "k", 2, 1},   {"ph", "f", 2, 1},  {"q", "k", 1, 1},
+    {"j", "y", 1, 1},     {"w", "v", 1, 1},    {"z", "s", 1, 1},
 };
 
+/* The first entry of subst[] that starts with c, or -1: most letters start
+ * none, and the key of every word of every text goes through this. */
+static int subst_first(unsigned char c)
+{
+    switch (c) {
+    case 't': return 0;
+    case 'd': return 1;
+    case 's': return 3;
+    case 'k': return 4;
+    case 'c': return 5;
+    case 'p': return 6;
+    case 'q': return 7;
+    case 'j': return 8;
+    case 'w': return 9;
+    case 'z': return 10;
+    default: return -1;
+    }
+}
+
+/* Does w[0..n) begin with the substitution's from? */
+static int subst_at(const char *w, size_t n, const char *from, size_t fl)
+{
+    if (fl > n)
+        return 0;
+    for (size_t k = 0; k < fl; k++)
+        if (w[k] != from[k])
+            return 0;
+    return 1;
+}
+
 /* Folds one word w[0..n) in place; returns its new length (never longer:
- * every substitution is at most as long as what it replaces). */
+ * every substitution is at most as long as what it replaces).  Two passes
+ * over the word, writing behind the reading position:
+ *
+ *   1. the substitutions, left to right ('J' marks a j from dsch/dzh so
+ *      that the j -> y rule does not see it);
+ *   2. 'J' -> 'j', then y between vowels vanishes and y before a consonant
+ *      or at the end is the vowel i (looking at the next letter of pass 1
+ *      and the last letter written), and a letter equal to the last letter
+ *      written folds: doubled letters fold after the y rule, and the last
+ *      letter the y rule passed on is always the last one written, so the
+ *      two rules share one pass. */
 static size_t key_word(char *w, size_t n)
 {
     size_t i = 0, j = 0;
-    /* step 1: substitutions, left to right */
     while (i < n) {
-        size_t k;
-        for (k = 0; k < ATT_ARRAY_LEN(subst); k++) {
-            size_t fl = strlen(subst[k].from);
-            if (i + fl <= n && memcmp(w + i, subst[k].from, fl) == 0) {
-                size_t tl = strlen(subst[k].to);
-                memmove(w + j, subst[k].to, tl);
-                j += tl;
-                i += fl;
+        int k = subst_first((unsigned char)w[i]);
+        for (; k >= 0 && k < (int)ATT_ARRAY_LEN(subst) && subst[k].from[0] == w[i]; k++)
+            if (subst_at(w + i, n - i, subst[k].from, subst[k].fl))
                 break;
-            }
-        }
-        if (k == ATT_ARRAY_LEN(subst))
+        if (k >= 0 && k < (int)ATT_ARRAY_LEN(subst) && subst[k].from[0] == w[i]) {
+            for (size_t q = 0; q < subst[k].tl; q++)
+                w[j + q] = subst[k].to[q];
+            j += subst[k].tl;
+            i += subst[k].fl;
+        } else {
             w[j++] = w[i++];
+        }
     }
-    for (i = 0; i < j; i++)
-        if (w[i] == 'J')
-            w[i] = 'j';
     n = j;
-    /* step 2: y between vowels vanishes, y before a consonant or at the end
-     * is the vowel i */
     for (i = 0, j = 0; i < n; i++) {
-        char c = w[i];
+        char c = w[i] == 'J' ? 'j' : w[i];
         if (c == 'y') {
             int pv = j > 0 && vowel(w[j - 1]);
             int nv = i + 1 < n && vowel(w[i + 1]);
@@ -231,14 +324,9 @@ static size_t key_word(char *w, size_t n)
             if (!nv && !(i + 1 < n && w[i + 1] == 'y'))
                 c = 'i';
         }
-        w[j++] = c;
-    }
-    n = j;
-    /* step 3: doubled letters fold */
-    for (i = 0, j = 0; i < n; i++) {
-        if (j > 0 && w[j - 1] == w[i] && (unsigned char)w[i] < 0x80)
+        if (j > 0 && w[j - 1] == c && (unsigned char)c < 0x80)
             continue;
-        w[j++] = w[i];
+        w[j++] = c;
     }
     return j;
 }

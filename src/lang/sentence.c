@@ -17,15 +17,19 @@
  *     next line's first word would have fit on the line (so the line is a
  *     title or an item, not hard-wrapped text), unless the next line starts
  *     in lower case or the line ends with a comma or hyphen;
- *   - in German text only, a capitalised pronoun or article that cannot
- *     start anything but a sentence (Ich, Wir, Der, ...) after a plain word
- *     starts one: reviews and comments often omit the full stop.
+ *   - in German text only, at a gap without final punctuation before a
+ *     capitalised word, the boundary model (sbd.h, trained on news text
+ *     whose full stops were deleted) decides: reviews and comments often
+ *     omit the full stop ("Super Service Komme gerne wieder").  Without a
+ *     model, a capitalised pronoun or article that cannot start anything
+ *     but a sentence (Ich, Wir, Der, ...) after a plain word starts one.
  * The invariant: every token belongs to exactly one sentence; sentences are
  * in order and each last token carries ATT_TOKF_SENT_END.
  */
 #include <string.h>
 
 #include "lang.h"
+#include "sbd.h"
 
 /* Abbreviations after which a sentence may end. */
 static const char *const END_ABBREVS[] = {
@@ -93,6 +97,8 @@ static const char *const DE_NO_END[] = {
 typedef struct splitter {
     att_doc *doc;
     int de; /* German rules on */
+    const att__split_cfg *cfg;
+    unsigned hist; /* the last sentence ends inside paragraphs: 1 = without a mark */
 } splitter;
 
 static int tok_is(const att_doc *doc, const att_token *t, const char *s)
@@ -104,7 +110,7 @@ static int tok_is(const att_doc *doc, const att_token *t, const char *s)
 static int in_set(const char *const *set, size_t n, const char *s, size_t len)
 {
     for (size_t i = 0; i < n; i++)
-        if (strlen(set[i]) == len && memcmp(set[i], s, len) == 0)
+        if (len && set[i][0] == s[0] && strlen(set[i]) == len && memcmp(set[i], s, len) == 0)
             return 1;
     return 0;
 }
@@ -247,9 +253,9 @@ static int de_starter(const att_doc *doc, const att_token *t)
 }
 
 /* Decides whether a sentence ends after token i (of the paragraph's tokens
- * lo..hi, exclusive); returns the index of the sentence's last token (after
- * closing quotes) or -1. */
-static long boundary_after(const splitter *sp, size_t i, size_t hi, size_t maxline)
+ * lo..hi, exclusive; the current sentence starts at token first); returns
+ * the index of the sentence's last token (after closing quotes) or -1. */
+static long boundary_after(splitter *sp, size_t i, size_t first, size_t hi, size_t maxline)
 {
     const att_doc *doc = sp->doc;
     const att_token *t = &doc->toks[i], *n;
@@ -302,7 +308,23 @@ static long boundary_after(const splitter *sp, size_t i, size_t hi, size_t maxli
             return (long)i;
         return -1;
     }
-    if (sp->de && n->kind == ATT_TOK_WORD && (n->flags & ATT_TOKF_UPPER) &&
+    if (sp->de && sp->cfg->model) {
+        uint32_t feats[ATT__SBD_MAXF];
+        att__sbd_gap g;
+        size_t nf;
+        if (!att__sbd_candidate(doc, i, hi))
+            return -1;
+        g.i = i;
+        g.first = first;
+        g.hi = hi;
+        g.hist = sp->hist;
+        nf = att__sbd_features(sp->cfg->model, doc, &g, feats);
+        if (att__sbd_score(sp->cfg->model, feats, nf) >= sp->cfg->threshold)
+            return (long)i;
+        if (sp->cfg->starters < 2)
+            return -1;
+    }
+    if (sp->de && sp->cfg->starters && n->kind == ATT_TOK_WORD && (n->flags & ATT_TOKF_UPPER) &&
         (t->kind == ATT_TOK_WORD || t->kind == ATT_TOK_NUMBER) && de_starter(doc, n)) {
         char buf[32];
         size_t bn = fold_word(doc->text + t->start, t->end - t->start, buf, sizeof(buf));
@@ -326,11 +348,22 @@ static int push_sentence(att_doc *doc, size_t first, size_t last)
 
 int att__split_sentences(att_doc *doc)
 {
+    att__split_cfg cfg;
+    cfg.model = att__sbd_model_default();
+    cfg.threshold = cfg.model ? cfg.model->threshold : 0;
+    cfg.starters = 1;
+    return att__split_sentences_cfg(doc, &cfg);
+}
+
+int att__split_sentences_cfg(att_doc *doc, const att__split_cfg *cfg)
+{
     splitter sp;
     size_t i = 0;
 
     doc->nsent = 0;
     sp.doc = doc;
+    sp.cfg = cfg;
+    sp.hist = 0;
     sp.de = doc->lang && strcmp(doc->lang, "de") == 0;
     for (size_t j = 0; j < doc->ntok; j++)
         doc->toks[j].flags &= (uint8_t)~ATT_TOKF_SENT_END;
@@ -354,11 +387,13 @@ int att__split_sentences(att_doc *doc)
             }
         }
         for (size_t j = i; j < hi; j++) {
-            long k = boundary_after(&sp, j, hi, maxline);
+            long k = boundary_after(&sp, j, first, hi, maxline);
             if (k < 0)
                 continue;
             if (push_sentence(doc, first, (size_t)k))
                 return ATT_ENOMEM;
+            if ((size_t)k + 1 < hi)
+                sp.hist = (sp.hist << 1 | !att__sbd_marked_end(doc, (size_t)k)) & 15u;
             j = (size_t)k;
             first = j + 1;
         }

@@ -11,6 +11,7 @@
  *             metadata lines ("Date: 2025-10-24", " date 2024-04") and a
  *             short first line that is a title
  *   jsonl.c   JSON Lines: one article per line
+ *   html*.c   HTML: one page, its main text and metadata (html.h)
  *   sniff.c   which format an input is
  *   walk.c    which files lie under a path
  */
@@ -51,6 +52,16 @@ int att__reader_all(att_reader *r, const char **data, size_t *len);
 int att__read_text(att_reader *r, att_doc **out);
 /* JSON Lines: the next line's record. */
 int att__read_jsonl(att_reader *r, att_doc **out);
+/* HTML: the whole input is one web page. */
+int att__read_html(att_reader *r, att_doc **out);
+/* One web page s[0..n) to a document (html.c): content_type is the HTTP
+ * Content-Type header's value or just its charset label (it wins over the
+ * page's own declaration unless the bytes are valid UTF-8) and url the
+ * page's address (a date in its path is a last resort for the publication
+ * date), both may be NULL.  Messages
+ * name `where` and byte offsets from base. */
+int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, size_t n,
+                  const char *content_type, const char *url, att_doc **out);
 /* Decides the format from the name and the first bytes. */
 att_format att__sniff(const char *name, const char *data, size_t len);
 

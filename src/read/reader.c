@@ -250,6 +250,8 @@ int att_reader_next(att_reader *r, att_doc **out)
     switch (r->fmt) {
     case ATT_FMT_JSONL:
         return att__read_jsonl(r, out);
+    case ATT_FMT_HTML:
+        return att__read_html(r, out);
     case ATT_FMT_TEXT:
     default:
         return att__read_text(r, out);

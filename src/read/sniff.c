@@ -2,8 +2,9 @@
  * sniff.c - deciding an input's format from its name and first bytes.
  *
  * The name wins when its extension is one we know; otherwise content
- * decides: a first non-blank byte '{' means JSON Lines, anything else is
- * read as text (and refused there if it is binary).
+ * decides: a first non-blank byte '{' means JSON Lines; a first '<' with a
+ * doctype, <html>, <head> or <body> tag in the first KiB means HTML;
+ * anything else is read as text (and refused there if it is binary).
  */
 #include <string.h>
 #include <strings.h>
@@ -15,8 +16,28 @@ static const struct {
     att_format fmt;
 } by_ext[] = {
     {".jsonl", ATT_FMT_JSONL}, {".ndjson", ATT_FMT_JSONL}, {".txt", ATT_FMT_TEXT},
-    {".text", ATT_FMT_TEXT},   {".md", ATT_FMT_TEXT},
+    {".text", ATT_FMT_TEXT},   {".md", ATT_FMT_TEXT},    {".html", ATT_FMT_HTML},
+    {".htm", ATT_FMT_HTML},    {".xhtml", ATT_FMT_HTML}, {".shtml", ATT_FMT_HTML},
 };
+
+/* Tags that make a document starting with '<' HTML. */
+static const char *const html_marks[] = {"<!doctype html", "<html", "<head", "<body"};
+
+static int looks_html(const char *s, size_t n)
+{
+    if (n > 1024)
+        n = 1024;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '<')
+            continue;
+        for (size_t k = 0; k < ATT_ARRAY_LEN(html_marks); k++) {
+            size_t m = strlen(html_marks[k]);
+            if (i + m <= n && strncasecmp(s + i, html_marks[k], m) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
 
 att_format att__sniff(const char *name, const char *data, size_t len)
 {
@@ -33,5 +54,7 @@ att_format att__sniff(const char *name, const char *data, size_t len)
         i++;
     if (i < len && data[i] == '{')
         return ATT_FMT_JSONL;
+    if (i < len && data[i] == '<' && looks_html(data + i, len - i))
+        return ATT_FMT_HTML;
     return ATT_FMT_TEXT;
 }

@@ -1,0 +1,181 @@
+/*
+ * html.c - the HTML reader: one web page becomes one document.
+ *
+ *   bytes --charset--> UTF-8 --libxml2--> tree --+--> main text --boiler.c--> doc text
+ *                                                +--> metadata ---------------> doc fields
+ *
+ * The page's encoding is decided and decoded here first (html_charset.c),
+ * so libxml2 always parses valid UTF-8 and is told to ignore the page's own
+ * declaration (HTML_PARSE_IGNORE_ENC): the text can never come out in a
+ * different encoding than was decided.  The parser runs in recovery mode
+ * without network access and without printing; a page is bounded by the
+ * reader's largest document size.  The main text (html_extract.c) goes
+ * through the plain-text boilerplate filter (boiler.c) as a last pass, then
+ * the usual normalisation (att__doc_from_raw).  Metadata (html_meta.c)
+ * fills title, url, published and lang; author, site name, description,
+ * canonical URL and charset go to doc->meta_json.
+ *
+ * att__html_doc() is the entry for readers of other containers (WARC):
+ * they pass the HTTP Content-Type and the page's URL.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+
+#define PARSE_OPTS                                                                         \
+    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |     \
+     HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE)
+
+/* meta_json: the fields that have no place on att_doc. */
+static int meta_json(const att__html_meta *m, const char *charset, char **out)
+{
+    att_buf b;
+    int rc = 0, n = 0;
+    const struct {
+        const char *key, *val;
+    } f[] = {
+        {"author", m->author},
+        {"sitename", m->sitename},
+        {"description", m->description},
+        {"canonical", m->url},
+        {"charset", charset},
+        {"date_source", m->date_source},
+    };
+    att__buf_init(&b, (size_t)1 << 16);
+    rc = att__buf_addc(&b, '{');
+    for (size_t i = 0; i < ATT_ARRAY_LEN(f) && !rc; i++) {
+        if (!f[i].val || !f[i].val[0])
+            continue;
+        rc = (n++ ? att__buf_addc(&b, ',') : 0) || att__json_cstr(&b, f[i].key) ||
+             att__buf_addc(&b, ':') || att__json_cstr(&b, f[i].val);
+    }
+    if (!rc)
+        rc = att__buf_addc(&b, '}');
+    if (rc) {
+        att__buf_free(&b);
+        return ATT_ENOMEM;
+    }
+    *out = att__buf_detach(&b, NULL);
+    return *out ? 0 : ATT_ENOMEM;
+}
+
+/* Sets the document's fields from the page's metadata. */
+static int set_fields(att_doc *doc, const att__html_meta *m, const char *url, const char *charset)
+{
+    if (m->title[0] && att__doc_set(doc, &doc->title, m->title))
+        return ATT_ENOMEM;
+    if (m->url[0] && strncmp(m->url, "http", 4) == 0) {
+        if (att__doc_set(doc, &doc->url, m->url))
+            return ATT_ENOMEM;
+    } else if (url && att__doc_set(doc, &doc->url, url)) {
+        return ATT_ENOMEM;
+    }
+    if (m->published[0] && att__doc_set_published(doc, m->published, strlen(m->published)))
+        return ATT_ENOMEM;
+    if (m->lang[0] && att__doc_set(doc, &doc->lang, m->lang))
+        return ATT_ENOMEM;
+    return meta_json(m, charset, &doc->meta_json);
+}
+
+int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, size_t n,
+                  const char *content_type, const char *url, att_doc **out)
+{
+    char charset[ATT_CHARSET_MAX];
+    size_t bom, limit = r->maxdoc;
+    att_buf utf8, text;
+    htmlDocPtr hdoc = NULL;
+    att__html_meta *meta = NULL;
+    att__html_stats st;
+    char *clean = NULL;
+    size_t clen;
+    int rc = 0, bflags;
+
+    *out = NULL;
+    att__buf_init(&utf8, limit < (size_t)1 << 30 ? 3 * limit + 64 : ATT_BUF_DEFAULT_MAX);
+    att__buf_init(&text, limit);
+    if (n == 0) {
+        rc = att__err(r->ctx, ATT_EEMPTY, "%s: empty file", where);
+        goto cleanup;
+    }
+    att__html_charset(s, n, content_type, charset, &bom);
+    if (strncmp(charset, "UTF-16", 6) != 0) {
+        /* NUL bytes in a page that is not UTF-16 mean it is not text */
+        const char *z = memchr(s, '\0', n < 4096 ? n : 4096);
+        if (z) {
+            rc = att__err(r->ctx, ATT_EBINARY, "%s: binary data, not HTML (NUL byte at byte %zu)",
+                          where, base + (size_t)(z - s));
+            goto cleanup;
+        }
+    }
+    if (att__html_to_utf8(s + bom, n - bom, charset, &utf8)) {
+        rc = att__err(r->ctx, ATT_ETOOBIG, "%s: more than %zu bytes once decoded from %s", where,
+                      utf8.max, charset);
+        goto cleanup;
+    }
+    if (utf8.len > (size_t)INT32_MAX) {
+        rc = att__err(r->ctx, ATT_ETOOBIG, "%s: too large for the HTML parser", where);
+        goto cleanup;
+    }
+    xmlInitParser();
+    hdoc = htmlReadMemory(utf8.data ? utf8.data : "", (int)utf8.len, url, "UTF-8", PARSE_OPTS);
+    if (!hdoc || !xmlDocGetRootElement(hdoc)) {
+        rc = att__err(r->ctx, ATT_EFORMAT, "%s: not HTML: no element found in %zu bytes", where,
+                      n);
+        goto cleanup;
+    }
+    meta = calloc(1, sizeof(*meta));
+    if (!meta) {
+        rc = att__err(r->ctx, ATT_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    att__html_meta_read(hdoc, url, meta);
+    if (att__html_extract(xmlDocGetRootElement(hdoc), meta->title, &text, &st)) {
+        rc = att__err(r->ctx, ATT_ENOMEM, "%s: out of memory extracting the text", where);
+        goto cleanup;
+    }
+    if (text.len == 0) {
+        rc = att__err(r->ctx, ATT_EEMPTY, "%s: no text in the page (%zu bytes, %zu elements)",
+                      where, n, st.elements);
+        goto cleanup;
+    }
+    if (r->ctx && r->ctx->opts.keep_boilerplate) {
+        rc = att__doc_from_raw(r, where, base, text.data, text.len, out);
+    } else {
+        if (att__boiler_clean(text.data, text.len, &clean, &clen, &bflags)) {
+            rc = att__err(r->ctx, ATT_ENOMEM, "out of memory");
+            goto cleanup;
+        }
+        rc = att__doc_from_raw(r, where, base, clean, clen, out);
+    }
+    if (rc == ATT_EEMPTY)
+        rc = att__err(r->ctx, ATT_EEMPTY, "%s: no article text, only page boilerplate", where);
+    if (rc)
+        goto cleanup;
+    if (set_fields(*out, meta, url, charset)) {
+        att_doc_free(*out);
+        *out = NULL;
+        rc = att__err(r->ctx, ATT_ENOMEM, "out of memory");
+    }
+cleanup:
+    free(clean);
+    free(meta);
+    if (hdoc)
+        xmlFreeDoc(hdoc);
+    att__buf_free(&utf8);
+    att__buf_free(&text);
+    return rc;
+}
+
+int att__read_html(att_reader *r, att_doc **out)
+{
+    const char *s;
+    size_t n;
+    int rc;
+    *out = NULL;
+    r->done = 1;
+    if ((rc = att__reader_all(r, &s, &n)))
+        return rc;
+    rc = att__html_doc(r, r->name, 0, s, n, NULL, NULL, out);
+    return rc ? rc : 1;
+}

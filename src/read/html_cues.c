@@ -1,0 +1,485 @@
+/*
+ * html_cues.c - the extractor's lexicon: what tags are, and what the words
+ * in class, id, role and itemprop attributes say about an element.
+ *
+ * Tags: one sorted table (binary search) of flags: block or inline, never
+ * text (script, style, form controls), headings, list items, cells, page
+ * furniture (nav, aside, footer), content (article, main).
+ *
+ * Cues: class and id values are cut into words at every non-alphanumeric
+ * byte and at camelCase humps ("postFooter" -> post, footer), lower-cased,
+ * and each word is looked up in one table: a word either must match
+ * exactly ("ad", "nav") or may begin a longer word ("comment" matches
+ * "comments", "commentlist").  Within one class name a word of furniture
+ * beats a word of content ("post-comments", "entry-footer",
+ * "article-related" are furniture), with one exception: "header" after a
+ * content word is the article's own header ("entry-header"), which holds
+ * the headline.  Across the names of one element content wins: WordPress
+ * writes <article class="post hentry category-news comments-open">.  A content word
+ * followed by a body word ("article-body", "entry-content", "story-text")
+ * is a strong cue: the article's body itself.  Whole class values that
+ * hide an element (hidden, sr-only) and inline styles with display:none
+ * mark it hidden.  The extractor decides what the cues are worth
+ * (html_extract.c); nothing here looks at text.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "html.h"
+
+#define B ATT_TAG_BLOCK
+#define S ATT_TAG_SECTION
+#define I ATT_TAG_INLINE
+static const struct tagdef {
+    const char *name;
+    unsigned flags;
+} tags[] = {
+    {"a", ATT_TAG_LINK},
+    {"abbr", I},
+    {"address", B},
+    {"applet", ATT_TAG_DROP},
+    {"area", ATT_TAG_DROP},
+    {"article", B | S | ATT_TAG_POS},
+    {"aside", B | S | ATT_TAG_NEG},
+    {"audio", ATT_TAG_DROP},
+    {"b", I},
+    {"base", ATT_TAG_DROP},
+    {"bdi", I},
+    {"bdo", I},
+    {"big", I},
+    {"blockquote", B | S | ATT_TAG_QUOTE},
+    {"body", B | S},
+    {"br", ATT_TAG_BR},
+    {"button", ATT_TAG_DROP},
+    {"canvas", ATT_TAG_DROP},
+    {"caption", B | ATT_TAG_CAPTION},
+    {"center", B | S},
+    {"cite", I},
+    {"code", I},
+    {"col", ATT_TAG_DROP},
+    {"colgroup", ATT_TAG_DROP},
+    {"data", I},
+    {"datalist", ATT_TAG_DROP},
+    {"dd", B | ATT_TAG_ITEM},
+    {"del", ATT_TAG_DROP},
+    {"details", B | S},
+    {"dfn", I},
+    {"dialog", ATT_TAG_DROP},
+    {"dir", B | ATT_TAG_LIST},
+    {"div", B | S},
+    {"dl", B | ATT_TAG_LIST},
+    {"dt", B | ATT_TAG_ITEM},
+    {"em", I},
+    {"embed", ATT_TAG_DROP},
+    {"fieldset", B},
+    {"figcaption", ATT_TAG_DROP},
+    {"figure", B},
+    {"font", I},
+    {"footer", B | S | ATT_TAG_NEG},
+    {"form", B | S},
+    {"frame", ATT_TAG_DROP},
+    {"frameset", ATT_TAG_DROP},
+    {"h1", B | ATT_TAG_HEADING},
+    {"h2", B | ATT_TAG_HEADING},
+    {"h3", B | ATT_TAG_HEADING},
+    {"h4", B | ATT_TAG_HEADING},
+    {"h5", B | ATT_TAG_HEADING},
+    {"h6", B | ATT_TAG_HEADING},
+    {"head", ATT_TAG_DROP},
+    {"header", B | S},
+    {"hgroup", B},
+    {"hr", B},
+    {"html", B | S},
+    {"i", I},
+    {"iframe", ATT_TAG_DROP},
+    {"img", ATT_TAG_DROP},
+    {"input", ATT_TAG_DROP},
+    {"ins", I},
+    {"kbd", I},
+    {"label", I},
+    {"legend", B},
+    {"li", B | ATT_TAG_ITEM},
+    {"link", ATT_TAG_DROP},
+    {"main", B | S | ATT_TAG_POS},
+    {"map", ATT_TAG_DROP},
+    {"mark", I},
+    {"math", ATT_TAG_DROP},
+    {"menu", B | ATT_TAG_LIST | ATT_TAG_NEG},
+    {"meta", ATT_TAG_DROP},
+    {"meter", ATT_TAG_DROP},
+    {"nav", B | S | ATT_TAG_NEG},
+    {"nobr", I},
+    {"noframes", ATT_TAG_DROP},
+    {"noscript", B | S | ATT_TAG_NEG},
+    {"object", ATT_TAG_DROP},
+    {"ol", B | ATT_TAG_LIST},
+    {"optgroup", ATT_TAG_DROP},
+    {"option", ATT_TAG_DROP},
+    {"output", I},
+    {"p", B | ATT_TAG_PARA},
+    {"param", ATT_TAG_DROP},
+    {"picture", ATT_TAG_DROP},
+    {"pre", B | ATT_TAG_PRE},
+    {"progress", ATT_TAG_DROP},
+    {"q", I},
+    {"rp", ATT_TAG_DROP},
+    {"rt", ATT_TAG_DROP},
+    {"ruby", I},
+    {"s", I},
+    {"samp", I},
+    {"script", ATT_TAG_DROP},
+    {"section", B | S},
+    {"select", ATT_TAG_DROP},
+    {"small", I},
+    {"source", ATT_TAG_DROP},
+    {"span", I},
+    {"strike", I},
+    {"strong", I},
+    {"style", ATT_TAG_DROP},
+    {"sub", I},
+    {"summary", B},
+    {"sup", I},
+    {"svg", ATT_TAG_DROP},
+    {"table", B | S},
+    {"tbody", B},
+    {"td", B | S | ATT_TAG_CELL},
+    {"template", ATT_TAG_DROP},
+    {"textarea", ATT_TAG_DROP},
+    {"tfoot", B},
+    {"th", B | ATT_TAG_CELL},
+    {"thead", B},
+    {"time", I},
+    {"title", ATT_TAG_DROP},
+    {"tr", B},
+    {"track", ATT_TAG_DROP},
+    {"tt", I},
+    {"u", I},
+    {"ul", B | ATT_TAG_LIST},
+    {"var", I},
+    {"video", ATT_TAG_DROP},
+    {"wbr", I},
+};
+#undef B
+#undef S
+#undef I
+
+static int cmp_tag(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, ((const struct tagdef *)elem)->name);
+}
+
+unsigned att__html_tag(const char *name)
+{
+    const struct tagdef *t;
+    if (!name)
+        return 0;
+    t = bsearch(name, tags, ATT_ARRAY_LEN(tags), sizeof(tags[0]), cmp_tag);
+    return t ? t->flags : 0;
+}
+
+/* ---- class and id words ------------------------------------------------- */
+
+#define W_NEG ATT_CUE_NEG
+#define W_POS ATT_CUE_POS
+#define W_COM (ATT_CUE_NEG | ATT_CUE_COMMENT)
+#define W_META (ATT_CUE_NEG | ATT_CUE_META)
+#define W_BODY 0x100   /* body, content, text: strong after a content word */
+#define W_HEADER 0x200 /* header: furniture unless next to a content word */
+#define W_EXACT 0x400  /* the word must match whole, not as a prefix */
+
+static const struct cueword {
+    const char *word;
+    unsigned flags;
+} words[] = {
+    /* page furniture */
+    {"ad", W_NEG | W_EXACT},
+    {"ads", W_NEG | W_EXACT},
+    {"adsense", W_NEG},
+    {"adslot", W_NEG},
+    {"advert", W_NEG},
+    {"addthis", W_NEG},
+    {"addtoany", W_NEG},
+    {"anzeige", W_NEG},
+    {"banner", W_NEG},
+    {"bookmark", W_NEG},
+    {"breadcrumb", W_NEG},
+    {"btn", W_NEG | W_EXACT},
+    {"button", W_NEG},
+    {"carousel", W_NEG},
+    {"cmp", W_NEG | W_EXACT},
+    {"consent", W_NEG},
+    {"cookie", W_NEG},
+    {"copyright", W_NEG},
+    {"dfp", W_NEG | W_EXACT},
+    {"dropdown", W_NEG},
+    {"empfehlung", W_NEG},
+    {"foot", W_NEG | W_EXACT},
+    {"footer", W_NEG},
+    {"gdpr", W_NEG},
+    {"header", W_HEADER | W_EXACT},
+    {"impressum", W_NEG},
+    {"jump", W_NEG | W_EXACT},
+    {"ligatus", W_NEG},
+    {"login", W_NEG},
+    {"masthead", W_NEG},
+    {"menu", W_NEG},
+    {"modal", W_NEG},
+    {"nav", W_NEG},
+    {"newsletter", W_NEG},
+    {"outbrain", W_NEG},
+    {"overlay", W_NEG},
+    {"pager", W_NEG},
+    {"pagination", W_NEG},
+    {"paging", W_NEG},
+    {"plista", W_NEG},
+    {"popular", W_NEG},
+    {"popup", W_NEG},
+    {"print", W_NEG | W_EXACT},
+    {"promo", W_NEG},
+    {"rail", W_NEG | W_EXACT},
+    {"rating", W_NEG},
+    {"recommend", W_NEG},
+    {"related", W_NEG},
+    {"search", W_NEG},
+    {"share", W_NEG},
+    {"shariff", W_NEG},
+    {"sharing", W_NEG},
+    {"sidebar", W_NEG},
+    {"signup", W_NEG},
+    {"skip", W_NEG},
+    {"social", W_NEG},
+    {"sociable", W_NEG},
+    {"sponsor", W_NEG},
+    {"subscri", W_NEG},
+    {"taboola", W_NEG},
+    {"toolbar", W_NEG},
+    {"topbar", W_NEG},
+    {"trending", W_NEG},
+    {"werbung", W_NEG},
+    {"widget", W_NEG},
+    /* reader comments */
+    {"comment", W_COM},
+    {"disqus", W_COM},
+    {"kommentar", W_COM},
+    {"respond", W_COM},
+    {"reply", W_COM},
+    /* lines about the article rather than of it */
+    {"author", W_META},
+    {"byline", W_META},
+    {"caption", W_META},
+    {"categories", W_META},
+    {"category", W_META | W_EXACT},
+    {"credit", W_META},
+    {"date", W_META | W_EXACT},
+    {"dateline", W_META},
+    {"meta", W_META | W_EXACT},
+    {"posted", W_META | W_EXACT},
+    {"tag", W_META | W_EXACT},
+    {"tagcloud", W_META},
+    {"tags", W_META | W_EXACT},
+    {"timestamp", W_META},
+    /* content */
+    {"article", W_POS},
+    {"artikel", W_POS},
+    {"beitrag", W_POS},
+    {"blog", W_POS},
+    {"body", W_BODY | W_EXACT},
+    {"content", W_POS | W_BODY},
+    {"copy", W_BODY | W_EXACT},
+    {"entry", W_POS | W_BODY},
+    {"hentry", W_POS | W_EXACT},
+    {"inhalt", W_POS | W_BODY},
+    {"main", W_POS},
+    {"post", W_POS | W_EXACT},
+    {"postbody", W_POS | ATT_CUE_STRONG},
+    {"postcontent", W_POS | ATT_CUE_STRONG},
+    {"prose", W_POS},
+    {"richtext", W_POS | W_EXACT},
+    {"rte", W_POS | W_EXACT},
+    {"story", W_POS},
+    {"text", W_POS | W_BODY | W_EXACT},
+};
+
+/* Page builders, whose "widgets" are any piece of a page:
+ * "elementor-widget-text-editor" holds the article's text. */
+static const char *const builders[] = {
+    "elementor", "et", "vc", "wpb", "fusion", "siteorigin", "so", "fl", "av", "kc", "tve",
+    "brxe", "wp",
+};
+
+/* Whole class values that hide an element. */
+static const char *const hidden_classes[] = {
+    "hidden", "hide", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden",
+    "element-invisible", "offscreen", "d-none", "invisible", "is-hidden", "u-hidden",
+};
+
+/* Compound words that are the article body whole. */
+static const char *const strong_words[] = {
+    "articlebody", "articlecontent", "articletext", "entrycontent", "storybody",
+    "storycontent", "storytext", "bodytext", "artikeltext", "postentry", "posttext",
+};
+
+/* role="..." values. */
+static const struct {
+    const char *role;
+    unsigned cue;
+} roles[] = {
+    {"article", ATT_CUE_POS},      {"main", ATT_CUE_POS},        {"navigation", ATT_CUE_NEG},
+    {"banner", ATT_CUE_NEG},       {"contentinfo", ATT_CUE_NEG}, {"complementary", ATT_CUE_NEG},
+    {"search", ATT_CUE_NEG},       {"menu", ATT_CUE_NEG},        {"menubar", ATT_CUE_NEG},
+    {"toolbar", ATT_CUE_NEG},      {"dialog", ATT_CUE_NEG},      {"alertdialog", ATT_CUE_NEG},
+};
+
+static unsigned lookup_word(const char *w, size_t n)
+{
+    for (size_t i = 0; i < ATT_ARRAY_LEN(strong_words); i++)
+        if (strlen(strong_words[i]) == n && memcmp(w, strong_words[i], n) == 0)
+            return ATT_CUE_POS | ATT_CUE_STRONG;
+    for (size_t i = 0; i < ATT_ARRAY_LEN(words); i++) {
+        size_t k = strlen(words[i].word);
+        if (n < k || memcmp(w, words[i].word, k) != 0)
+            continue;
+        if (n == k || !(words[i].flags & W_EXACT))
+            return words[i].flags;
+    }
+    return 0;
+}
+
+/* The cues of one class name or id ("entry-content", "postFooter"). */
+static unsigned item_cues(const char *v, size_t len)
+{
+    char w[64];
+    size_t n = 0;
+    unsigned all = 0, prev = 0, header = 0;
+    int pos_before = 0;
+    int builder = 0;
+    for (size_t k = 0; k < ATT_ARRAY_LEN(builders); k++) {
+        size_t bl = strlen(builders[k]);
+        if (len > bl && strncasecmp(v, builders[k], bl) == 0 && (v[bl] == '-' || v[bl] == '_'))
+            builder = 1;
+    }
+    for (size_t i = 0; i <= len; i++) {
+        unsigned char c = i < len ? (unsigned char)v[i] : ' ';
+        int split = !isalnum(c) ||
+                    (n > 0 && isupper(c) && i > 0 && islower((unsigned char)v[i - 1]));
+        if (split && n > 0) {
+            unsigned f = lookup_word(w, n);
+            if (builder && n == 6 && memcmp(w, "widget", 6) == 0)
+                f = 0; /* a page builder's widget is any piece of the page */
+            if ((f & W_BODY) && (prev & ATT_CUE_POS))
+                f |= ATT_CUE_STRONG | ATT_CUE_POS;
+            if (f & W_HEADER)
+                header = 1;
+            if (f & ATT_CUE_POS)
+                pos_before = 1;
+            all |= f;
+            prev = f;
+            n = 0;
+        }
+        if (isalnum(c) && n < sizeof(w))
+            w[n++] = (char)tolower(c);
+    }
+    if (header && !pos_before)
+        all |= ATT_CUE_NEG;
+    if (all & ATT_CUE_NEG)
+        all &= ~(unsigned)(ATT_CUE_POS | ATT_CUE_STRONG); /* "post-comments", "entry-footer" */
+    return all & 0xFF;
+}
+
+/* Adds the cues of a class or id value, name by name, to *neg (names of
+ * furniture) and *pos (names of content). */
+static void value_cues(const char *v, unsigned *neg, unsigned *pos)
+{
+    size_t len = strlen(v);
+    if (len > 512)
+        len = 512;
+    for (size_t i = 0; i < len;) {
+        size_t k = i;
+        unsigned f;
+        while (k < len && !isspace((unsigned char)v[k]))
+            k++;
+        f = item_cues(v + i, k - i);
+        if (f & ATT_CUE_NEG)
+            *neg |= f;
+        else
+            *pos |= f;
+        i = k + 1;
+    }
+}
+
+static int hidden_style(const char *st)
+{
+    char buf[256];
+    size_t j = 0;
+    if (!st)
+        return 0;
+    for (size_t i = 0; st[i] && j + 1 < sizeof(buf); i++)
+        if (!isspace((unsigned char)st[i]))
+            buf[j++] = (char)tolower((unsigned char)st[i]);
+    buf[j] = '\0';
+    return strstr(buf, "display:none") != NULL || strstr(buf, "visibility:hidden") != NULL;
+}
+
+static int hidden_class(const char *v)
+{
+    const char *p = v;
+    while (p && *p) {
+        size_t n;
+        while (*p && isspace((unsigned char)*p))
+            p++;
+        n = 0;
+        while (p[n] && !isspace((unsigned char)p[n]))
+            n++;
+        for (size_t i = 0; i < ATT_ARRAY_LEN(hidden_classes); i++)
+            if (strlen(hidden_classes[i]) == n && strncasecmp(p, hidden_classes[i], n) == 0)
+                return 1;
+        p += n;
+    }
+    return 0;
+}
+
+/* The value of an attribute node ("" when it has none). */
+static const char *attr_value(const xmlAttr *a)
+{
+    if (a->children && a->children->type == XML_TEXT_NODE && a->children->content &&
+        !a->children->next)
+        return (const char *)a->children->content;
+    return "";
+}
+
+unsigned att__html_cues(xmlNode *el)
+{
+    unsigned cue = 0, neg = 0, pos = 0;
+    for (const xmlAttr *a = el->properties; a; a = a->next) {
+        const char *name = (const char *)a->name, *v;
+        if (!name)
+            continue;
+        v = attr_value(a);
+        if (strcasecmp(name, "class") == 0) {
+            value_cues(v, &neg, &pos);
+            if (hidden_class(v))
+                cue |= ATT_CUE_HIDDEN;
+        } else if (strcasecmp(name, "id") == 0) {
+            value_cues(v, &neg, &pos);
+        } else if (strcasecmp(name, "role") == 0) {
+            for (size_t i = 0; i < ATT_ARRAY_LEN(roles); i++)
+                if (strcasecmp(v, roles[i].role) == 0)
+                    cue |= roles[i].cue;
+        } else if (strcasecmp(name, "itemprop") == 0) {
+            if (strcasecmp(v, "articleBody") == 0 || strcasecmp(v, "reviewBody") == 0)
+                cue |= ATT_CUE_POS | ATT_CUE_STRONG;
+        } else if (strcasecmp(name, "style") == 0) {
+            if (hidden_style(v))
+                cue |= ATT_CUE_HIDDEN;
+        } else if (strcasecmp(name, "hidden") == 0) {
+            cue |= ATT_CUE_HIDDEN;
+        } else if (strcasecmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0) {
+            cue |= ATT_CUE_HIDDEN;
+        }
+    }
+    /* a name of content beats a name of furniture on the same element:
+     * <article class="post hentry category-news comments-open"> */
+    return cue | (pos & (ATT_CUE_POS | ATT_CUE_STRONG) ? pos : neg);
+}
