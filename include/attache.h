@@ -187,7 +187,8 @@ typedef enum att_format {
     ATT_FMT_AUTO = 0,
     ATT_FMT_TEXT,
     ATT_FMT_JSONL,
-    ATT_FMT_HTML /* one web page: main text and metadata (docs/html.md) */
+    ATT_FMT_HTML, /* one web page: main text and metadata (docs/html.md) */
+    ATT_FMT_WARC  /* a web crawl (.warc, .warc.gz): its HTML and text records */
 } att_format;
 
 /* Opens a reader over a file ("-" is standard input).  fmt ATT_FMT_AUTO sniffs

@@ -162,6 +162,7 @@ static const struct {
     {"text", ATT_FMT_TEXT},
     {"jsonl", ATT_FMT_JSONL},
     {"html", ATT_FMT_HTML},
+    {"warc", ATT_FMT_WARC},
 };
 
 int cli_run_inputs(cli *c, att_ctx *ctx, cli_sink sink, void *arg, cli_progress *pr)

@@ -39,6 +39,8 @@ struct att_reader {
     size_t maxdoc;     /* largest document accepted */
     att_format fmt;
     int done;
+    struct att__warc *warc; /* WARC input (warc.c) */
+    att_doc *warc_doc;      /* the readable part of a damaged record just reported */
 };
 
 /* The next line (without its "\n") of the input.  Returns 1 and sets
@@ -52,6 +54,8 @@ int att__reader_all(att_reader *r, const char **data, size_t *len);
 int att__read_text(att_reader *r, att_doc **out);
 /* JSON Lines: the next line's record. */
 int att__read_jsonl(att_reader *r, att_doc **out);
+/* WARC: the next document of the crawl (read.c dispatches here). */
+int att__read_warc(att_reader *r, att_doc **out);
 /* HTML: the whole input is one web page. */
 int att__read_html(att_reader *r, att_doc **out);
 /* One web page s[0..n) to a document (html.c): content_type is the HTTP

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "read.h"
+#include "warc.h"
 
 #define DEFAULT_MAX_DOC ((size_t)64 << 20)
 
@@ -252,6 +253,8 @@ int att_reader_next(att_reader *r, att_doc **out)
         return att__read_jsonl(r, out);
     case ATT_FMT_HTML:
         return att__read_html(r, out);
+    case ATT_FMT_WARC:
+        return att__read_warc(r, out);
     case ATT_FMT_TEXT:
     default:
         return att__read_text(r, out);
@@ -264,6 +267,8 @@ void att_reader_close(att_reader *r)
         return;
     if (r->f && r->close_f)
         fclose(r->f);
+    att__warc_close(r->warc);
+    att_doc_free(r->warc_doc);
     att__buf_free(&r->buf);
     free(r->name);
     free(r);

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "read.h"
+#include "warc.h"
 
 static const struct {
     const char *ext;
@@ -39,10 +40,20 @@ static int looks_html(const char *s, size_t n)
     return 0;
 }
 
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
 att_format att__sniff(const char *name, const char *data, size_t len)
 {
     const char *dot = name ? strrchr(name, '.') : NULL;
     size_t i = 0;
+    if (name && (ends_with(name, ".warc") || ends_with(name, ".warc.gz")))
+        return ATT_FMT_WARC;
+    if (att__warc_sniff(data, len))
+        return ATT_FMT_WARC;
     if (dot) {
         for (size_t k = 0; k < ATT_ARRAY_LEN(by_ext); k++)
             if (strcasecmp(dot, by_ext[k].ext) == 0)

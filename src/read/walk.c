@@ -23,6 +23,10 @@ static const char *const exts[] = {".txt",    ".text", ".jsonl", ".ndjson",
 
 static int wanted(const char *name)
 {
+    size_t n = strlen(name);
+    if ((n > 5 && strcasecmp(name + n - 5, ".warc") == 0) ||
+        (n > 8 && strcasecmp(name + n - 8, ".warc.gz") == 0))
+        return 1;
     const char *dot = strrchr(name, '.');
     if (!dot)
         return 0;
