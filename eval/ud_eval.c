@@ -359,8 +359,6 @@ int main(int argc, char **argv)
             boundaries = 1;
         else if (strcmp(argv[a], "--strip") == 0 && a + 1 < argc)
             g.strip = atof(argv[++a]);
-        else if (strcmp(argv[a], "--also-starters") == 0)
-            cfg.starters = 2;
         else if (strcmp(argv[a], "--no-model") == 0)
             cfg.model = NULL;
         else if (strcmp(argv[a], "--threshold") == 0 && a + 1 < argc)

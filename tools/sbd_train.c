@@ -22,17 +22,17 @@
  * 2. Training text: the article's sentences joined with one space (its
  *    paragraphs too, as the UD evaluation joins sentences), where each
  *    sentence that ends in a plain "." "!" or "?" before a capitalised word
- *    (or an opening quote and one) loses that mark with probability P (a fixed pseudo-random stream).
- *    Every gap att__sbd_candidate() accepts is an example; it is positive
- *    when a sentence of the rule split ended there.  Features come from
- *    att__sbd_features() over a lexicon-only model, with the sentence so
- *    far starting at the previous true boundary.
+ *    (or an opening quote and one) loses that mark with probability P (a fixed pseudo-random
+ * stream). Every gap att__sbd_candidate() accepts is an example; it is positive when a sentence of
+ * the rule split ended there.  Features come from att__sbd_features() over a lexicon-only model,
+ * with the sentence so far starting at the previous true boundary.
  * 3. Logistic regression with AdaGrad, examples in a fixed pseudo-random
  *    order per epoch; every K-th article (--holdout) is kept out and scored
- *    (precision, recall, F1 of restored boundaries at the threshold 0).
- * 4. The weights (|w| >= a small epsilon) and the lexicon are written as
- *    the blob of sbd.h with thresholds 0; scripts/train-sbd then tunes the
- *    thresholds on UD German GSD dev and stores them with --set-threshold.
+ *    (precision, recall, F1 of restored boundaries at thresholds -1..3).
+ * 4. The weights (|w| >= a small epsilon, quantised to int16) and the
+ *    lexicon are written as the blob of sbd.h with threshold 0;
+ *    scripts/train-sbd then tunes the threshold on UD German GSD dev and
+ *    stores it with --set-threshold.
  * Deterministic: no clocks, no addresses in hashes, fixed seeds.  A tool,
  * not library code: it prints and exits on errors.
  */
@@ -49,7 +49,7 @@
 #include "lang/lang.h"
 #include "lang/sbd.h"
 
-#define MINCOUNT 3     /* lexicon: forms seen at least this often */
+#define MINCOUNT 3      /* lexicon: forms seen at least this often */
 #define WEIGHT_EPS 1e-4 /* weights smaller than this are dropped */
 
 static void die(const char *fmt, ...)
@@ -226,7 +226,7 @@ static void read_csv(corpus *c, const char *path)
 
 typedef struct wstat {
     uint64_t key;
-    uint32_t total, mid_lower, mid_upper, end, cap, cap_start, art, comma;
+    uint32_t total, mid_lower, mid_upper, end, cap, cap_start, art, comma, second;
 } wstat;
 
 typedef struct lexmap {
@@ -274,8 +274,8 @@ static void rule_split(att_doc *doc)
 /* True for a token that is an article (der, die, das, ein ... any case). */
 static int is_article(const att_doc *doc, const att_token *t)
 {
-    static const char *const arts[] = {"der", "die", "das", "dem", "den", "des", "ein", "eine",
-                                       "einem", "einen", "einer", "eines"};
+    static const char *const arts[] = {"der", "die",  "das",   "dem",   "den",   "des",
+                                       "ein", "eine", "einem", "einen", "einer", "eines"};
     size_t n = t->end - t->start;
     char buf[8];
     if (t->kind != ATT_TOK_WORD || n >= sizeof(buf))
@@ -293,7 +293,8 @@ static int is_article(const att_doc *doc, const att_token *t)
 static void count_words(lexmap *m, att_doc *doc)
 {
     int start = 1;
-    for (size_t i = 0; i < doc->ntok; i++) {
+    size_t pos = 0; /* of token i in its sentence */
+    for (size_t i = 0; i < doc->ntok; i++, pos = start ? 0 : pos + 1) {
         const att_token *t = &doc->toks[i], *p = i ? &doc->toks[i - 1] : NULL;
         int cap = (t->flags & ATT_TOKF_UPPER) != 0;
         wstat *w;
@@ -308,6 +309,8 @@ static void count_words(lexmap *m, att_doc *doc)
                 w->comma++;
             if (p && !start && is_article(doc, p))
                 w->art++;
+            if (pos == 1)
+                w->second++;
             if (t->kind == ATT_TOK_WORD) {
                 if (cap) {
                     w->cap++;
@@ -348,6 +351,7 @@ static uint32_t lex_value(const wstat *w, uint32_t scale)
     v |= log2_bucket(w->total * scale) << 12;
     v |= att__sbd_ratio_bucket(w->art, w->total) << 16;
     v |= att__sbd_ratio_bucket(w->comma, w->total) << 20;
+    v |= att__sbd_ratio_bucket(w->second, w->total) << 24;
     return v;
 }
 
@@ -356,8 +360,7 @@ static uint32_t lex_value(const wstat *w, uint32_t scale)
 /* A model blob with the lexicon and a feature table of feat_slots slots
  * (filled by the caller); 8-byte aligned, zeroed.  The counts of lm are
  * multiplied by scale (2 for a lexicon of half the corpus). */
-static att__sbd_model *blob_new(const lexmap *lm, uint32_t scale, uint32_t feat_slots,
-                                size_t *size)
+static att__sbd_model *blob_new(const lexmap *lm, uint32_t scale, uint32_t feat_slots, size_t *size)
 {
     size_t nlex = 0;
     uint32_t lex_slots;
@@ -447,9 +450,10 @@ static int opens(const att_doc *doc, size_t i)
     const att_token *t = i < doc->ntok ? &doc->toks[i] : NULL;
     if (t && t->kind == ATT_TOK_QUOTE && i + 1 < doc->ntok && doc->toks[i + 1].start == t->end)
         t = &doc->toks[i + 1];
-    return t && ((t->kind == ATT_TOK_WORD && (t->flags & ATT_TOKF_UPPER)) ||
-                 (t == &doc->toks[i] && (t->kind == ATT_TOK_NUMBER ||
-                                         (t->kind == ATT_TOK_ABBREV && (t->flags & ATT_TOKF_UPPER)))));
+    return t &&
+           ((t->kind == ATT_TOK_WORD && (t->flags & ATT_TOKF_UPPER)) ||
+            (t == &doc->toks[i] && (t->kind == ATT_TOK_NUMBER ||
+                                    (t->kind == ATT_TOK_ABBREV && (t->flags & ATT_TOKF_UPPER)))));
 }
 
 #define NATURAL 0x80000000u /* ends[]: a sentence that had no final mark */
@@ -460,9 +464,8 @@ static int final_mark(const att_doc *doc, const att_token *t)
     if (t->kind != ATT_TOK_PUNCT)
         return 0;
     for (uint32_t k = t->start; k < t->end; k++)
-        if (strchr(".!?", doc->text[k]) ||
-            ((unsigned char)doc->text[k] == 0xE2 && k + 2 < t->end &&
-             (unsigned char)doc->text[k + 2] == 0xA6))
+        if (strchr(".!?", doc->text[k]) || ((unsigned char)doc->text[k] == 0xE2 && k + 2 < t->end &&
+                                            (unsigned char)doc->text[k + 2] == 0xA6))
             return 1;
     return 0;
 }
@@ -574,8 +577,7 @@ static size_t make_text(const att_doc *doc, const gen *g, uint64_t *rng, textbuf
         /* sentence first..i: drop a plain final mark before a capitalised
          * word (or the like: opens) */
         if (i > first && terminal_mark(doc, t) && doc->toks[i - 1].end == t->start &&
-            doc->toks[i - 1].kind == ATT_TOK_WORD && opens(doc, i + 1) &&
-            rng_unit(rng) < g->pdel)
+            doc->toks[i - 1].kind == ATT_TOK_WORD && opens(doc, i + 1) && rng_unit(rng) < g->pdel)
             last = i - 1;
         if (b->n)
             tb_add(b, " ", 1);
@@ -601,8 +603,8 @@ static size_t make_text(const att_doc *doc, const gen *g, uint64_t *rng, textbuf
 }
 
 static void add_examples(examples *ex, const att__sbd_model *lexm, const char *text, const gen *g,
-                         int title_weight, uint64_t *rng, int held, textbuf *b, uint32_t **ends, size_t *cends,
-                         size_t *stats)
+                         int title_weight, uint64_t *rng, int held, textbuf *b, uint32_t **ends,
+                         size_t *cends, size_t *stats)
 {
     att_doc *doc = NULL, *mod = NULL;
     size_t ne, e = 0;
@@ -708,14 +710,14 @@ static double w_score(weights *W, const uint32_t *f, size_t nf)
     return s;
 }
 
-static void report(const char *what, const examples *ex, weights *W, int held)
+static void report(const char *what, const examples *ex, weights *W, int held, double thr)
 {
     size_t tp = 0, fp = 0, fn = 0;
     for (size_t i = 0; i < ex->n; i++) {
         int pred;
         if (ex->held[i] != held)
             continue;
-        pred = w_score(W, ex->feats + i * ATT__SBD_MAXF, ex->nf[i]) >= 0;
+        pred = w_score(W, ex->feats + i * ATT__SBD_MAXF, ex->nf[i]) >= thr;
         tp += pred && ex->label[i];
         fp += pred && !ex->label[i];
         fn += !pred && ex->label[i];
@@ -723,7 +725,7 @@ static void report(const char *what, const examples *ex, weights *W, int held)
     {
         double p = tp + fp ? (double)tp / (double)(tp + fp) : 0;
         double r = tp + fn ? (double)tp / (double)(tp + fn) : 0;
-        printf("%s\tprecision\t%.4f\trecall\t%.4f\tf1\t%.4f\n", what, p, r,
+        printf("%s\tthreshold\t%g\tprecision\t%.4f\trecall\t%.4f\tf1\t%.4f\n", what, thr, p, r,
                p + r > 0 ? 2 * p * r / (p + r) : 0);
     }
 }
@@ -875,8 +877,8 @@ int main(int argc, char **argv)
     /* 2. examples */
     for (size_t i = 0; i < c.n; i++) {
         uint64_t rng = seed * 1000003u + i;
-        add_examples(&ex, lexm[1 - i % 2], c.texts[i], &g, title_weight, &rng, holdout > 0 && i % (size_t)holdout == 0,
-                     &b, &ends, &cends, stats);
+        add_examples(&ex, lexm[1 - i % 2], c.texts[i], &g, title_weight, &rng,
+                     holdout > 0 && i % (size_t)holdout == 0, &b, &ends, &cends, stats);
     }
     printf("examples\t%zu\tpositive\t%zu\t(titles\t%zu)\tnegative\t%zu\tskipped_articles\t%zu\n",
            ex.n, stats[2], stats[3], stats[1], stats[0]);
@@ -902,9 +904,9 @@ int main(int argc, char **argv)
         free(cnt.g2);
     }
     train(&ex, &W, epochs, eta, l2);
-    report("train", &ex, &W, 0);
-    if (holdout > 0)
-        report("heldout", &ex, &W, 1);
+    report("train", &ex, &W, 0, 0);
+    for (int k = 0; holdout > 0 && k < 9; k++)
+        report("heldout", &ex, &W, 1, -1 + 0.5 * k);
 
     /* 4. the blob */
     {
@@ -918,7 +920,7 @@ int main(int argc, char **argv)
                 wmax = fabsf(W.w[i]);
         for (size_t i = 0; i < W.cap; i++)
             nw += W.keys[i] && fabsf(W.w[i]) >= WEIGHT_EPS && fabsf(W.w[i]) * 32767 >= wmax;
-        slots = pow2_at_least(nw * 4 / 3 + 1); /* at most 3/4 full */
+        slots = pow2_at_least(nw * 2 + 1); /* at most half full: misses end soon */
         mask = slots - 1;
         m = blob_new(&lm, 1, slots, &size);
         m->wscale = wmax > 0 ? wmax / 32767 : 0;

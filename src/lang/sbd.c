@@ -2,31 +2,35 @@
  * sbd.c - the sentence-boundary model: blob access, word keys, the
  * features of a gap and its score (see sbd.h for the model layout).
  *
- * For the gap after token i the features look at four tokens: the one
- * before (P = i-1), the left one (L = i), the right one (R = i+1, always a
- * capitalised word; i+2 after an opening quote Q glued to it) and the one
- * after it (N).  Each gets a small view:
- * the key of its case-folded form, its lexicon value, the hash of its last
- * three folded bytes and a shape (lower, Capital, CAPS, number, quote,
- * bracket ...).  Features are the template id mixed with a value hash:
- * single views, a few conjunctions (L's end share with R's lower-case
- * share, the shapes of L and R), and the sentence so far (its length and
- * how many lower-case words it has, counted over at most LOOKBACK tokens so
- * the cost per gap is bounded).  Every table probe is bounded by the table
- * size; the model is never written.
+ * For the gap after token i the features look at five tokens: the one
+ * before (P = i-1), the left one (L = i), the right one (R = i+1: a
+ * capitalised word or abbreviation or a number; i+2 after an opening quote
+ * Q glued to a word) and the one after it (N).  Each gets a small view: the
+ * key of its case-folded form, its lexicon value (what the unlabelled corpus
+ * says about the word: lower-case share inside sentences, share before a
+ * full stop, share of capitalised uses at a start, after an article, before
+ * a comma, in second place), the hash of its last three folded bytes and a
+ * shape (lower, Capital, CAPS, number, quote, bracket ...).  Features are
+ * the template id mixed with a value hash: single views, conjunctions (L's
+ * full-stop share with R's lower-case share, N in second place: "Parkplätze
+ * sind"), the sentence so far (its length, how many lower-case words, a
+ * verb in second place) and the history (did the last sentences end without
+ * a mark).  Lexicon and weight probes are prefetched first: they miss the
+ * cache, and a gap costs about 55 of them.  Every probe is bounded by the
+ * table size, every scan by LOOKBACK; the model is never written.
  */
 #include <string.h>
 
 #include "sbd.h"
 
 #define LOOKBACK 48 /* tokens of the sentence so far that features read */
+#define MAXFOLD 64  /* bytes of a form that count */
 
 #if defined(__GNUC__) || defined(__clang__)
 #define PREFETCH(p) __builtin_prefetch(p)
 #else
 #define PREFETCH(p) ((void)(p))
 #endif
-#define MAXFOLD 64  /* bytes of a form that count */
 
 /* ---- hashing and words ----------------------------------------------------- */
 
@@ -221,9 +225,8 @@ static int is_mark(const att_doc *doc, const att_token *p)
 
 static int is_closer(const att_doc *doc, const att_token *t)
 {
-    return t->kind == ATT_TOK_QUOTE ||
-           (t->kind == ATT_TOK_PUNCT && t->end - t->start == 1 &&
-            (doc->text[t->start] == ')' || doc->text[t->start] == ']'));
+    return t->kind == ATT_TOK_QUOTE || (t->kind == ATT_TOK_PUNCT && t->end - t->start == 1 &&
+                                        (doc->text[t->start] == ')' || doc->text[t->start] == ']'));
 }
 
 /* True when the closers before token i (at least one) follow a sentence-
@@ -402,7 +405,12 @@ enum {
     T_H1,
     T_H4,
     T_H4_RLR,
-    T_H4_LEND
+    T_H4_LEND,
+    T_NSEC,
+    T_NSEC_RLR,
+    T_NSEC_LEND,
+    T_S2,
+    T_S2_LEND
 };
 
 static uint32_t fkey(unsigned tmpl, uint64_t v)
@@ -440,7 +448,7 @@ size_t att__sbd_features(const att__sbd_model *m, const att_doc *doc, const att_
                          uint32_t *feats)
 {
     size_t i = g->i, first = g->first, hi = g->hi;
-    unsigned h1 = g->hist & 1, h4 = 0;
+    unsigned h1 = g->hist & 1, h4 = 0, s2 = 0;
     tview P, L, R, N, Q;
     size_t n = 0, len = i >= first ? i - first + 1 : 1, lows = 0, r = right_word(doc, i, hi);
     unsigned lb;
@@ -452,6 +460,16 @@ size_t att__sbd_features(const att__sbd_model *m, const att_doc *doc, const att_
     view(m, doc, r, r < hi, &R);
     view(m, doc, r + 1, r + 1 < hi, &N);
     view(m, doc, i + 1, r > i + 1, &Q); /* the opening quote, if any */
+    /* a finite verb in second place: the sentence so far has a clause */
+    for (size_t k = first + 1; k <= first + 2 && k < i; k++) {
+        tview V;
+        if (doc->toks[k].kind != ATT_TOK_WORD || (doc->toks[k].flags & ATT_TOKF_UPPER))
+            continue;
+        view(m, doc, k, 1, &V);
+        look_up(m, &V);
+        if (ATT__SBD_LEX_SECOND(V.lex) > s2)
+            s2 = ATT__SBD_LEX_SECOND(V.lex);
+    }
     look_up(m, &P);
     look_up(m, &L);
     look_up(m, &R);
@@ -465,8 +483,6 @@ size_t att__sbd_features(const att__sbd_model *m, const att_doc *doc, const att_
     for (unsigned k = 0; k < 4; k++)
         h4 += (g->hist >> k) & 1;
     lb = len_bucket(len);
-    if (lows > 3)
-        lows = 3;
 
 #define F(tmpl, v) feats[n++] = fkey(tmpl, (uint64_t)(v))
     F(T_BIAS, 0);
@@ -506,6 +522,11 @@ size_t att__sbd_features(const att__sbd_model *m, const att_doc *doc, const att_
     F(T_LEND_LCOM, ATT__SBD_LEX_END(L.lex) * 16 + ATT__SBD_LEX_COMMA(L.lex));
     F(T_RW_NW, ident(&R) ^ mix64(ident(&N) + 7));
     F(T_PW_LW, ident(&P) ^ mix64(ident(&L) + 11));
+    F(T_NSEC, ATT__SBD_LEX_SECOND(N.lex));
+    F(T_NSEC_RLR, ATT__SBD_LEX_SECOND(N.lex) * 16 + ATT__SBD_LEX_LOWER(R.lex));
+    F(T_NSEC_LEND, ATT__SBD_LEX_SECOND(N.lex) * 16 + ATT__SBD_LEX_END(L.lex));
+    F(T_S2, s2);
+    F(T_S2_LEND, s2 * 16 + ATT__SBD_LEX_END(L.lex));
     F(T_H1, h1);
     F(T_H4, h4);
     F(T_H4_RLR, h4 * 16 + ATT__SBD_LEX_LOWER(R.lex));

@@ -68,15 +68,16 @@ typedef struct att__sbd_lex_slot {
 
 /* Lexicon value fields: 4-bit buckets (att__sbd_ratio_bucket; a count for
  * FREQ) and a flag that makes every known word's value non-zero. */
-#define ATT__SBD_LEX_LOWER(v) ((v)&15u)          /* lower-case share inside sentences */
-#define ATT__SBD_LEX_END(v) (((v) >> 4) & 15u)    /* share of uses before a full stop */
-#define ATT__SBD_LEX_START(v) (((v) >> 8) & 15u)  /* share of capitalised uses at a start */
-#define ATT__SBD_LEX_FREQ(v) (((v) >> 12) & 15u)  /* log2 of the count, capped */
-#define ATT__SBD_LEX_ART(v) (((v) >> 16) & 15u)   /* share of uses after an article */
-#define ATT__SBD_LEX_COMMA(v) (((v) >> 20) & 15u) /* share of uses before a comma */
+#define ATT__SBD_LEX_LOWER(v) ((v)&15u)            /* lower-case share inside sentences */
+#define ATT__SBD_LEX_END(v) (((v) >> 4) & 15u)     /* share of uses before a full stop */
+#define ATT__SBD_LEX_START(v) (((v) >> 8) & 15u)   /* share of capitalised uses at a start */
+#define ATT__SBD_LEX_FREQ(v) (((v) >> 12) & 15u)   /* log2 of the count, capped */
+#define ATT__SBD_LEX_ART(v) (((v) >> 16) & 15u)    /* share of uses after an article */
+#define ATT__SBD_LEX_COMMA(v) (((v) >> 20) & 15u)  /* share of uses before a comma */
+#define ATT__SBD_LEX_SECOND(v) (((v) >> 24) & 15u) /* share of uses as a sentence's 2nd token */
 #define ATT__SBD_LEX_KNOWN (1u << 31)
 
-/* The bucket (1..11) of a ratio num/den; 0 when den is 0. */
+/* The bucket (1..10) of a ratio num/den; 0 when den is 0. */
 unsigned att__sbd_ratio_bucket(double num, double den);
 
 /* The 64-bit key of a token form: its bytes case-folded (ASCII and the
@@ -102,8 +103,8 @@ uint32_t att__sbd_lex_find(const att__sbd_model *m, uint64_t key);
  * opening quote glued to one), a capitalised abbreviation or a number. */
 int att__sbd_candidate(const att_doc *doc, size_t i, size_t hi);
 
-/* At most this many features per gap. */
-#define ATT__SBD_MAXF 48
+/* At most this many features per gap (att__sbd_features makes 50 or fewer). */
+#define ATT__SBD_MAXF 56
 
 /* A gap the model looks at. */
 typedef struct att__sbd_gap {

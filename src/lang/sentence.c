@@ -319,10 +319,7 @@ static long boundary_after(splitter *sp, size_t i, size_t first, size_t hi, size
         g.hi = hi;
         g.hist = sp->hist;
         nf = att__sbd_features(sp->cfg->model, doc, &g, feats);
-        if (att__sbd_score(sp->cfg->model, feats, nf) >= sp->cfg->threshold)
-            return (long)i;
-        if (sp->cfg->starters < 2)
-            return -1;
+        return att__sbd_score(sp->cfg->model, feats, nf) >= sp->cfg->threshold ? (long)i : -1;
     }
     if (sp->de && sp->cfg->starters && n->kind == ATT_TOK_WORD && (n->flags & ATT_TOKF_UPPER) &&
         (t->kind == ATT_TOK_WORD || t->kind == ATT_TOK_NUMBER) && de_starter(doc, n)) {

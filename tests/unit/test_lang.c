@@ -8,6 +8,8 @@
  * and random bytes and check the layer invariants: tokens in order, not
  * empty, inside the text; sentences cover tokens in order and never cross
  * a paragraph.  The seed articles in ../shared/seeds are used when present.
+ * The sbd_* tests cover the boundary model (sbd.h): the embedded blob, the
+ * checks on malformed blobs, and the gaps it decides and leaves alone.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -15,6 +17,7 @@
 #include <string.h>
 
 #include "lang/lang.h"
+#include "lang/sbd.h"
 #include "test.h"
 
 static att_doc *mkdoc(const char *text, const char *lang)
@@ -290,7 +293,8 @@ TEST(robust_random)
 {
     static const char *const pieces[] = {"1.",  "z.", " B.", "„",   "“",   "-",  ".",  "...",
                                          "\n",  "\n\n", "Dr", "http://a", "@", "3,5", "'",
-                                         "U.S.", "www.", "€", " ", "Die", "am", "a.de"};
+                                         "U.S.", "www.", "€", " ", "Die", "am", "a.de", " Wir",
+                                         " gut", " (", ") ", ": ", " 5 ", " Komme", "``"};
     uint64_t seed = 0x9E3779B97F4A7C15u;
     char buf[600];
     for (int round = 0; round < 3000; round++) {
@@ -333,8 +337,97 @@ TEST(robust_random)
         CHECK_INT(att__tokenize(doc), 0);
         CHECK_INT(att__split_sentences(doc), 0);
         CHECK(layers_ok(doc));
+        /* and again as German, so the boundary model sees the junk too */
+        doc->lang = "de";
+        CHECK_INT(att__split_sentences(doc), 0);
+        CHECK(layers_ok(doc));
         att_doc_free(doc);
     }
+}
+
+TEST(sbd_blob)
+{
+    static uint64_t junk[64]; /* 8-byte aligned */
+    const att__sbd_model *m = att__sbd_model_default();
+    CHECK(m != NULL); /* data/models/sbd-de.bin is embedded */
+    if (m) {
+        CHECK(m->feat_slots > 0 && m->lex_slots > 0);
+        /* a truncated copy is refused */
+        CHECK(att__sbd_model_from_blob(m, sizeof(att__sbd_model) - 1) == NULL);
+        CHECK(att__sbd_model_from_blob(m, m->total - 1) == NULL);
+        CHECK(att__sbd_model_from_blob(m, m->total) == m);
+    }
+    CHECK(att__sbd_model_from_blob(NULL, 100) == NULL);
+    CHECK(att__sbd_model_from_blob(junk, sizeof(junk)) == NULL);
+    CHECK(att__sbd_model_from_blob((const char *)junk + 1, sizeof(junk) - 1) == NULL);
+    /* word keys fold the case of ASCII and Latin-1 letters, nothing else */
+    CHECK(att__sbd_word_key("Über", strlen("Über")) == att__sbd_word_key("über", strlen("über")));
+    CHECK(att__sbd_word_key("WIR", 3) == att__sbd_word_key("wir", 3));
+    CHECK(att__sbd_word_key("wir", 3) != att__sbd_word_key("wie", 3));
+    CHECK(att__sbd_word_key("", 0) != 0);
+    CHECK_INT(att__sbd_ratio_bucket(1, 0), 0);
+    CHECK_INT(att__sbd_ratio_bucket(0, 10), 1);
+    CHECK_INT(att__sbd_ratio_bucket(10, 10), 10);
+}
+
+TEST(sbd_candidates)
+{
+    att_doc *doc = mkdoc("Super Service Komme gerne wieder: Die (Nr. 5) „Top“ Essen. Wir", "de");
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    /* Super|Service|Komme|gerne|wieder|:|Die|(|Nr.|5|)|„|Top|“|Essen|.|Wir */
+    CHECK_INT(doc->ntok, 17);
+    CHECK(att__sbd_candidate(doc, 0, doc->ntok));   /* Super | Service */
+    CHECK(att__sbd_candidate(doc, 1, doc->ntok));   /* Service | Komme */
+    CHECK(!att__sbd_candidate(doc, 2, doc->ntok));  /* Komme | gerne: lower case */
+    CHECK(!att__sbd_candidate(doc, 5, doc->ntok));  /* : | Die: the colon is the rules' */
+    CHECK(!att__sbd_candidate(doc, 6, doc->ntok));  /* Die | (: a bracket opens nothing */
+    CHECK(!att__sbd_candidate(doc, 8, doc->ntok));  /* Nr. | 5: abbreviations are the rules' */
+    CHECK(att__sbd_candidate(doc, 10, doc->ntok));  /* ) | „Top */
+    CHECK(att__sbd_candidate(doc, 13, doc->ntok));  /* “ | Essen */
+    CHECK(!att__sbd_candidate(doc, 15, doc->ntok)); /* . | Wir: punctuation decides */
+    CHECK(!att__sbd_candidate(doc, 16, doc->ntok)); /* the last token */
+    CHECK(att__sbd_marked_end(doc, 15));
+    CHECK(!att__sbd_marked_end(doc, 4));
+    att_doc_free(doc);
+}
+
+TEST(sbd_sentences)
+{
+    char b[1024];
+    /* web text without full stops: the model finds the ends */
+    CHECK_STR(sents("Das Essen war sehr gut Wir kommen gerne wieder.", "de", b, sizeof b),
+              "Das Essen war sehr gut|Wir kommen gerne wieder.");
+    CHECK_STR(sents("Der Service war super Ich kann den Laden nur empfehlen", "de", b, sizeof b),
+              "Der Service war super|Ich kann den Laden nur empfehlen");
+    /* news text: capitalised nouns and names inside a sentence stay inside */
+    CHECK_STR(sents("Die Bundesregierung hat am Montag in Berlin neue Regeln für Reisende aus "
+                    "Frankreich beschlossen. Kanzlerin Angela Merkel sagte, die Lage sei ernst.",
+                    "de", b, sizeof b),
+              "Die Bundesregierung hat am Montag in Berlin neue Regeln für Reisende aus Frankreich "
+              "beschlossen.|Kanzlerin Angela Merkel sagte, die Lage sei ernst.");
+    CHECK_STR(sents("Er spielte in Der Pate mit.", "de", b, sizeof b), "Er spielte in Der Pate mit.");
+    /* English text is left to the punctuation rules */
+    CHECK_STR(sents("The food was great We will come back", "en", b, sizeof b),
+              "The food was great We will come back");
+}
+
+TEST(sbd_rules_only)
+{
+    /* without a model the splitter is the rule splitter, rule 5 on or off */
+    att_doc *doc = mkdoc("Absolut zu empfehlen Wir kommen wieder. Super Service Komme gerne", "de");
+    att__split_cfg cfg = {NULL, 0, 1};
+    CHECK(doc != NULL);
+    if (!doc)
+        return;
+    CHECK_INT(att__split_sentences_cfg(doc, &cfg), 0);
+    CHECK_INT(doc->nsent, 3); /* rule 5 before "Wir" */
+    cfg.starters = 0;
+    CHECK_INT(att__split_sentences_cfg(doc, &cfg), 0);
+    CHECK_INT(doc->nsent, 2);
+    CHECK(layers_ok(doc));
+    att_doc_free(doc);
 }
 
 TEST(langid_cases)
@@ -421,6 +514,10 @@ int main(void)
     RUN(sent_lines);
     RUN(sent_invariants);
     RUN(robust_random);
+    RUN(sbd_blob);
+    RUN(sbd_candidates);
+    RUN(sbd_sentences);
+    RUN(sbd_rules_only);
     RUN(langid_cases);
     RUN(langid_seeds);
     return test_summary();
