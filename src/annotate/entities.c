@@ -24,6 +24,13 @@
  * precision, else the newest date the KB knows).  Mentions and strings live
  * in the document's arena; the working state (pieces, keys, per-entity
  * counts) lives in a scratch arena freed at the end.
+ *
+ * Speed (docs/entity-linking.md, "How it stays fast"): every piece is keyed
+ * and looked up in the lexicon once (a repeated word copies its first
+ * occurrence), spans grow from short to long while the KB's prefix filter
+ * says a key may go on, spans that start in lower case and the fallbacks
+ * probe small indexes, and a fallback that found no key for a word is not
+ * tried for its repeats.  None of it changes what is found.
  */
 #include <stdlib.h>
 #include <stdio.h>
@@ -54,6 +61,9 @@ typedef struct piece {
     uint8_t abbr;      /* from an abbreviation token ("Mio.", "Dr.") */
     uint8_t flen, klen, slen; /* bytes of fold, key and stem key (< PIECE_KEY) */
     uint8_t lexf;             /* flags of the fold's lexicon slot (ATT__SF_*), 0 = none */
+    uint8_t no_end, no_cpd;   /* first of its bytes: the endings / compound fallback
+                                 found no key at all (pass 1 skips them for repeats) */
+    uint32_t same;            /* the first piece with the same bytes (itself if new) */
     const att__kb_slot *lx;   /* that slot in st->kb, or NULL */
     const char *fold, *key, *stem;
     uint64_t hf, hk, hs; /* their hashes (att__kb_hash) */
@@ -345,6 +355,25 @@ static int first_upper(const char *s, size_t n, int *lower)
     return utf8proc_isupper(cp);
 }
 
+/* The first piece with the same bytes as text[a, b), found through memo
+ * (open addressing over piece index + 1, nmemo a power of two), or -1 after
+ * entering piece np as the first.  Half the words of an article are
+ * repeats ("die", "und", its names), so their fold, key and lexicon slot
+ * are copied, not computed. */
+static long memo_find(const state *st, uint32_t *memo, size_t nmemo, size_t a, size_t b)
+{
+    const char *t = st->doc->text;
+    size_t h = (size_t)att__kb_hash(t + a, b - a) & (nmemo - 1);
+    while (memo[h]) {
+        const piece *q = &st->p[memo[h] - 1];
+        if (q->end - q->start == b - a && memcmp(t + q->start, t + a, b - a) == 0)
+            return (long)memo[h] - 1;
+        h = (h + 1) & (nmemo - 1);
+    }
+    memo[h] = (uint32_t)st->np + 1;
+    return -1;
+}
+
 /* Splits the word tokens into pieces and computes each piece's fold, key
  * and stem key (in the scratch arena) and their hashes, asking the CPU to
  * fetch the slots pass 1 and the lexicon look-ups will read; then looks up
@@ -353,9 +382,13 @@ static int first_upper(const char *s, size_t n, int *lower)
 static int make_pieces(state *st)
 {
     const att_doc *doc = st->doc;
-    size_t sent = 0, cap = doc->ntok * 2 + 1;
+    size_t sent = 0, cap = doc->ntok * 2 + 1, nmemo = 16;
+    uint32_t *memo;
     int brk = 1;
-    if (cap > SIZE_MAX / sizeof(piece) || !(st->p = malloc(cap * sizeof(piece))))
+    while (nmemo < cap * 2)
+        nmemo <<= 1;
+    if (cap > SIZE_MAX / sizeof(piece) || !(st->p = malloc(cap * sizeof(piece))) ||
+        !(memo = att__arena_array(&st->scratch, nmemo, sizeof(uint32_t))))
         return ATT_ENOMEM;
     for (size_t t = 0; t < doc->ntok; t++) {
         const att_token *tk = &doc->toks[t];
@@ -373,21 +406,31 @@ static int make_pieces(state *st)
                 b++;
             if (st->np + 1 >= cap)
                 return ATT_ENOMEM;
-            piece *pc = &st->p[st->np++];
+            long same = memo_find(st, memo, nmemo, a, b);
+            piece *pc = &st->p[st->np];
             char buf[PIECE_KEY], *str;
             int lower;
             size_t fl;
-            memset(pc, 0, sizeof(*pc));
+            if (same >= 0)
+                *pc = st->p[same]; /* fold, key, stem, hashes, case, lexicon slot */
+            else
+                memset(pc, 0, sizeof(*pc));
             pc->start = (uint32_t)a;
             pc->end = (uint32_t)b;
             pc->sent = (uint32_t)sent;
             pc->brk = (uint8_t)brk;
             pc->ent = -1;
-            pc->upper = (uint8_t)first_upper(doc->text + a, b - a, &lower);
-            pc->lower = (uint8_t)lower;
             pc->hyph_next = b < tk->end;
             pc->abbr = tk->kind == ATT_TOK_ABBREV;
-            fl = att__kb_fold(doc->text + a, b - a, buf, sizeof(buf));
+            pc->same = same >= 0 ? (uint32_t)same : (uint32_t)st->np;
+            st->np++;
+            brk = 0;
+            a = b < tk->end ? b + hl : b;
+            if (same >= 0)
+                continue;
+            pc->upper = (uint8_t)first_upper(doc->text + pc->start, pc->end - pc->start, &lower);
+            pc->lower = (uint8_t)lower;
+            fl = att__kb_fold(doc->text + pc->start, pc->end - pc->start, buf, sizeof(buf));
             if (fl == (size_t)-1)
                 fl = 0, buf[0] = '\0';
             /* fold, key and stem key in one block: each is at most as
@@ -417,15 +460,16 @@ static int make_pieces(state *st)
                     att__kb_prefetch_prefix(st->kbs[k], pc->upper ? ATT__PF_ALL : ATT__PF_LOW,
                                             pc->hs);
                 }
-            brk = 0;
-            a = b < tk->end ? b + hl : b;
         }
         if (tk->flags & ATT_TOKF_SENT_END)
             brk = 1;
     }
     for (size_t i = 0; i < st->np; i++) { /* the lexicon slots, prefetched above */
         piece *pc = &st->p[i];
-        if (pc->flen) {
+        if (pc->same != i) {
+            pc->lx = st->p[pc->same].lx;
+            pc->lexf = st->p[pc->same].lexf;
+        } else if (pc->flen) {
             pc->lx = att__kb_slot_find(st->kb, ATT__KT_LEX, pc->fold, pc->flen, pc->hf);
             pc->lexf = pc->lx ? pc->lx->flags : 0;
         }
@@ -647,10 +691,11 @@ static size_t collect(const state *st, const hit *h, int stem_ok, size_t i, size
 /* Collects the acceptable candidates for key in both KBs; the fallbacks
  * look in the small index that holds every key they can accept (t). */
 static size_t lookup(const state *st, int t, const char *key, size_t kl, int stem_ok, size_t i,
-                     size_t n, int how, cand *out, size_t max)
+                     size_t n, int how, cand *out, size_t max, int *seen)
 {
     hit h;
     probe2(st, t, key, kl, att__kb_hash(key, kl), &h);
+    *seen |= h.s[0] != NULL || h.s[1] != NULL;
     return collect(st, &h, stem_ok, i, n, how, out, max);
 }
 
@@ -669,8 +714,10 @@ static size_t best_of(const state *st, const cand *c, size_t nc)
 }
 
 /* Tries a single piece with an ending cut off (genitive -s, adjective
- * endings).  Returns the number of candidates. */
-static size_t try_endings(const state *st, size_t i, cand *c, size_t max, int *how)
+ * endings).  Returns the number of candidates; *seen is set when a key it
+ * tried is in a KB at all (when not, no context will ever accept one, and
+ * the same word later need not be tried: it depends on the bytes alone). */
+static size_t try_endings(const state *st, size_t i, cand *c, size_t max, int *how, int *seen)
 {
     const piece *p = &st->p[i];
     size_t fl = p->flen;
@@ -681,7 +728,7 @@ static size_t try_endings(const state *st, size_t i, cand *c, size_t max, int *h
     if (p->upper && p->fold[fl - 1] == 's') {
         memcpy(buf, p->fold, fl - 1);
         size_t kl = att__kb_fold_to_key(buf, fl - 1);
-        if ((nc = lookup(st, ATT__KT_KEY, buf, kl, 0, i, 1, HOW_GENITIVE, c, max)) > 0) {
+        if ((nc = lookup(st, ATT__KT_KEY, buf, kl, 0, i, 1, HOW_GENITIVE, c, max, seen)) > 0) {
             *how = HOW_GENITIVE;
             return nc;
         }
@@ -692,7 +739,7 @@ static size_t try_endings(const state *st, size_t i, cand *c, size_t max, int *h
             continue;
         memcpy(buf, p->fold, fl - el);
         size_t kl = att__kb_fold_to_key(buf, fl - el);
-        if ((nc = lookup(st, ATT__KT_ADJ, buf, kl, 0, i, 1, HOW_ADJ, c, max)) > 0) {
+        if ((nc = lookup(st, ATT__KT_ADJ, buf, kl, 0, i, 1, HOW_ADJ, c, max, seen)) > 0) {
             *how = HOW_ADJ;
             return nc;
         }
@@ -701,8 +748,10 @@ static size_t try_endings(const state *st, size_t i, cand *c, size_t max, int *h
 }
 
 /* "Kasachstanreise": a capitalised piece that starts with a country name
- * and goes on with a lower-case noun of four letters or more. */
-static size_t try_compound(const state *st, size_t i, cand *c, size_t max, uint32_t *cut)
+ * and goes on with a lower-case noun of four letters or more.  *seen as
+ * for try_endings. */
+static size_t try_compound(const state *st, size_t i, cand *c, size_t max, uint32_t *cut,
+                           int *seen)
 {
     const piece *p = &st->p[i];
     const char *s = st->doc->text + p->start;
@@ -725,7 +774,7 @@ static size_t try_compound(const state *st, size_t i, cand *c, size_t max, uint3
         }
         if (kl == (size_t)-1 || kl < 5)
             continue;
-        if ((nc = lookup(st, ATT__KT_CPD, buf, kl, 0, i, 1, HOW_COMPOUND, c, max)) > 0) {
+        if ((nc = lookup(st, ATT__KT_CPD, buf, kl, 0, i, 1, HOW_COMPOUND, c, max, seen)) > 0) {
             *cut = (uint32_t)k;
             return nc;
         }
@@ -813,13 +862,18 @@ static int pass_names(state *st)
             if (nc)
                 break;
         }
-        if (!nc) {
+        if (!nc && !st->p[st->p[i].same].no_end) {
+            int seen = 0;
             n = 1;
-            nc = try_endings(st, i, c, MAX_CANDS, &how);
+            nc = try_endings(st, i, c, MAX_CANDS, &how, &seen);
+            st->p[st->p[i].same].no_end = !seen;
         }
-        if (!nc && (nc = try_compound(st, i, c, MAX_CANDS, &end)) > 0) {
+        if (!nc && !st->p[st->p[i].same].no_cpd) {
+            int seen = 0;
             n = 1;
-            how = HOW_COMPOUND;
+            if ((nc = try_compound(st, i, c, MAX_CANDS, &end, &seen)) > 0)
+                how = HOW_COMPOUND;
+            st->p[st->p[i].same].no_cpd = !seen;
         }
         if (!nc) {
             i++;

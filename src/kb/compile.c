@@ -20,8 +20,10 @@
  * The same code reads the build's data tables (tools/kbc.c) and a user's
  * overlay file at run time; in an overlay, rows may name entities of the
  * base KB (they become stubs that lookups resolve by id).  Strings are
- * interned into one pool; att__kbc_finish() sorts, builds the keys and the
- * hash index and writes the blob laid out as kb.h describes.
+ * interned into one pool; att__kbc_finish() sorts, builds the keys, the
+ * hash indexes (all keys, and the small ones the matcher's lower-case words
+ * and fallbacks probe; the lexicon with its word-prefixes) and the prefix
+ * filters, and writes the blob laid out as kb.h describes.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -6,7 +6,10 @@
  * entity/alias/role references in range), so the lookups after it need no
  * checks and a damaged or hostile overlay cannot make them read out of
  * bounds.  Nothing here writes to the blob; one opened KB is shared by any
- * number of threads.
+ * number of threads.  A hash index is probed from the slot the low half of
+ * the string's hash picks, comparing the fingerprint (high half) and the
+ * length before any bytes, until an empty slot (att__kb_open checks that
+ * every index has one).
  *
  * The set (att__kbset) a context holds is the embedded blob plus an
  * optional overlay compiled at att_ctx_open from --kb-extra.

@@ -77,6 +77,25 @@ TEST(compounds)
     att_doc_free(d);
 }
 
+/* Names of three and four pieces, found by growing the span while the
+ * prefix filter says a key goes on: a stem match ("Vereinigten Arabischen
+ * Emirate"), lower-case words inside a name ("und", "am"), and a name
+ * after ordinary lower-case words that begin longer names elsewhere
+ * ("die", "der"). */
+TEST(long_names)
+{
+    att_doc *d = annotate("Die Vereinigten Arabischen Emirate, Bosnien und Herzegowina und die Stadt "
+                          "Frankfurt am Main unterzeichneten ein Abkommen mit der Bundesrepublik "
+                          "Deutschland.",
+                          NULL);
+    CHECK(mentioned_as(d, "country:ARE", "Vereinigten Arabischen Emirate"));
+    CHECK(mentioned_as(d, "country:BIH", "Bosnien und Herzegowina"));
+    CHECK(mentioned_as(d, "place:frankfurt-am-main", "Frankfurt am Main"));
+    CHECK(mentioned_as(d, "country:DEU", "Bundesrepublik Deutschland"));
+    CHECK(d && d->nent == 4);
+    att_doc_free(d);
+}
+
 TEST(descriptors)
 {
     att_doc *d = annotate("Kasachstans Präsident Kassym-Schomart Tokajew empfing den "
@@ -157,6 +176,7 @@ int main(void)
     }
     RUN(names_and_inflection);
     RUN(compounds);
+    RUN(long_names);
     RUN(descriptors);
     RUN(unknown_persons);
     RUN(common_words_stay_words);

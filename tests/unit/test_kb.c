@@ -64,6 +64,33 @@ TEST(stem_keys)
     CHECK_STR(a, b);
 }
 
+/* The fold of every prefix of a string is a prefix of its fold, and
+ * att__kb_fold_ends says where (the compound matcher relies on it). */
+TEST(fold_of_prefixes)
+{
+    static const char *const s[] = {
+        "Kasachstanreise", "Außenministerin", "Toka-jew's Straße", "Щучинск-Reise",
+        "Ǝliyev.Q", "xÃ", "½ﬃ Ölpreis", "a..b''c  d", "",
+    };
+    char f[32], p[32];
+    size_t ends[64];
+    for (size_t i = 0; i < ATT_ARRAY_LEN(s); i++) {
+        size_t n = strlen(s[i]), fl = att__kb_fold_ends(s[i], n, f, sizeof(f), ends);
+        CHECK_INT(fl, att__kb_fold(s[i], n, p, sizeof(p)));
+        for (size_t k = 0; k <= n; k++) {
+            size_t pl = att__kb_fold(s[i], k, p, sizeof(p));
+            if (ends[k] == (size_t)-1)
+                continue; /* inside a character */
+            CHECK_INT(ends[k], pl);
+            CHECK(memcmp(f, p, pl) == 0);
+        }
+    }
+    /* a fold that outgrows its buffer: prefixes that fit still count */
+    CHECK_INT(att__kb_fold_ends("Kasachstanreise", 15, f, 8, ends), (long long)(size_t)-1);
+    CHECK_INT(ends[5], 5);
+    CHECK_INT(ends[15], (long long)(size_t)-1);
+}
+
 TEST(slugs_and_dates)
 {
     char s[64];
@@ -102,6 +129,12 @@ TEST(compile_overlay)
     CHECK(att__kb_find_id(&kb, "country:KAZ") >= 0); /* a stub */
     CHECK(att__kb_find_key(&kb, "musterfrau", 10, &lo, &hi));
     CHECK(att__kb_find_key(&kb, "kasachenland", 12, &lo, &hi));
+    CHECK(!att__kb_find_key(&kb, "kasachenlan", 11, &lo, &hi));
+    /* "Frau Musterfrau": its first word may go on, "Musterfrau" may not */
+    CHECK(att__kb_prefix(&kb, ATT__PF_ALL, att__kb_hash("frau", 4)));
+    CHECK(att__kb_find_key(&kb, "frau musterfrau", 15, &lo, &hi) && hi - lo == 2); /* = stem */
+    /* no lower-case name: the lower-case index is empty */
+    CHECK(!att__kb_slot_find(&kb, ATT__KT_LOW, "musterfrau", 10, att__kb_hash("musterfrau", 10)));
     /* a damaged blob is refused, not trusted */
     if (size > 200) {
         unsigned char *bad = malloc(size);
@@ -111,6 +144,20 @@ TEST(compile_overlay)
         memcpy(bad, blob, size);
         bad[0] = 'X';
         CHECK_INT(att__kb_open(&ctx, &kb, bad, size), ATT_EFORMAT);
+        /* a hash slot whose string lies outside the pool */
+        memcpy(bad, blob, size);
+        {
+            const att__kb_header *h = (const att__kb_header *)(const void *)bad;
+            att__kb_slot *t = (att__kb_slot *)(void *)(bad + h->sec[ATT__KB_HKEY].off);
+            size_t k = 0;
+            while (k < h->sec[ATT__KB_HKEY].count && !t[k].flags)
+                k++;
+            CHECK(k < h->sec[ATT__KB_HKEY].count);
+            if (k < h->sec[ATT__KB_HKEY].count) {
+                t[k].str = h->sec[ATT__KB_STR].count;
+                CHECK_INT(att__kb_open(&ctx, &kb, bad, size), ATT_EFORMAT);
+            }
+        }
         free(bad);
     }
     free(blob);
@@ -203,6 +250,34 @@ TEST(dated_codes)
     att_ctx_close(ctx);
 }
 
+/* The lexicon index: a word of each class, a multi-word title reached
+ * through its prefix, and words it does not hold. */
+TEST(lexicon)
+{
+    att_ctx *ctx = NULL;
+    const att__kbset *set;
+    const att__kb *kb;
+    const att__kb_slot *s;
+    size_t lo, hi;
+    CHECK_INT(att_ctx_open(&ctx, NULL), 0);
+    set = ctx ? ctx->kb : NULL;
+    if (!set || !set->has_base) {
+        att_ctx_close(ctx);
+        return;
+    }
+    kb = &set->base;
+    CHECK(att__kb_find_lex(kb, "prasident", 9, ATT__LX_TITLE, &lo, &hi));
+    CHECK(lo < hi && kb->lex[lo].cls == ATT__LX_TITLE);
+    CHECK(att__kb_find_lex(kb, "essen", 5, ATT__LX_STOP, &lo, &hi));
+    CHECK(!att__kb_find_lex(kb, "essen", 5, ATT__LX_TITLE, &lo, &hi));
+    CHECK(!att__kb_find_lex(kb, "qwertz", 6, ATT__LX_STOP, &lo, &hi));
+    s = att__kb_slot_find(kb, ATT__KT_LEX, "stellvertretender", 17,
+                          att__kb_hash("stellvertretender", 17));
+    CHECK(s && (s->flags & ATT__SF_PREFIX));
+    CHECK(att__kb_find_lex(kb, "stellvertretender ministerprasident", 35, ATT__LX_TITLE, &lo, &hi));
+    att_ctx_close(ctx);
+}
+
 static const char *best(att_ctx *ctx, const char *name, att_rows **rows)
 {
     att_rows_free(*rows);
@@ -248,7 +323,9 @@ int main(void)
     RUN(keys_meet);
     RUN(keys_keep_apart);
     RUN(stem_keys);
+    RUN(fold_of_prefixes);
     RUN(slugs_and_dates);
+    RUN(lexicon);
     RUN(compile_overlay);
     RUN(bad_overlay_names_line);
     RUN(dated_codes);
