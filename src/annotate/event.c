@@ -75,6 +75,7 @@ typedef struct coder {
     int pair_ent[2];       /* the parties of the last interaction coded */
     char pair_code[2][16];
     unsigned char explicit_date[1024]; /* per event: dated by its own expression */
+    size_t form_first[257];            /* trigger forms by first byte (index_forms) */
 } coder;
 
 /* ---- small word helpers ---------------------------------------------------- */
@@ -582,10 +583,20 @@ static void find_occasion(coder *c)
 
 /* ---- triggers ------------------------------------------------------------------- */
 
-static int form_cmp(const char *lang, const char *w, const att__event_form *f)
+/* form_first[b] .. form_first[b+1]: the forms of the document's language
+ * that start with byte b (the forms are sorted by language, then bytes). */
+static void index_forms(coder *c)
 {
-    int r = strcmp(lang, f->lang);
-    return r ? r : strcmp(w, f->form);
+    const char *lang = c->german ? "de" : "en";
+    size_t i = 0, n = att__event_nforms;
+    while (i < n && strcmp(att__event_forms[i].lang, lang) < 0)
+        i++;
+    for (int b = 0; b <= 256; b++) {
+        while (i < n && strcmp(att__event_forms[i].lang, lang) == 0 &&
+               (unsigned char)att__event_forms[i].form[0] < b)
+            i++;
+        c->form_first[b] = i;
+    }
 }
 
 /* Are the companion words of a rule there?  "a|b" needs one of them in
@@ -637,19 +648,31 @@ static int companions_ok(coder *c, const char *with, size_t i, size_t ta, size_t
  * [ta,tb), or -1. */
 static int match_rule(coder *c, size_t i, size_t ta, size_t tb)
 {
-    const char *lang = c->german ? "de" : "en";
     char w[WORD_MAX];
-    size_t lo = 0, hi = att__event_nforms;
+    size_t lo, hi;
+    unsigned char b;
     int best = -1, best_spec = -1;
+    const att_token *t = &c->doc->toks[i];
+    /* the first byte decides the range of forms to search (built per
+     * document for its language), so most words cost no comparison */
+    b = (unsigned char)c->doc->text[t->start];
+    if (b < 0x80)
+        b = (unsigned char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    else if (b == 0xC3)
+        b = 0xC3; /* ä ö ü ß ... share their lead byte with Ä Ö Ü */
+    lo = c->form_first[b];
+    hi = c->form_first[b + 1];
+    if (lo == hi)
+        return -1;
     lower_tok(c->doc, i, w);
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (form_cmp(lang, w, &att__event_forms[mid]) > 0)
+        if (strcmp(w, att__event_forms[mid].form) > 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (; lo < att__event_nforms && form_cmp(lang, w, &att__event_forms[lo]) == 0; lo++) {
+    for (; lo < c->form_first[b + 1] && strcmp(w, att__event_forms[lo].form) == 0; lo++) {
         const att__event_rule *r = &att__event_rules[att__event_forms[lo].rule];
         int spec = r->with[0] != '\0' && r->with[0] != '!';
         if (r->with[0] && !companions_ok(c, r->with, i, ta, tb))
@@ -1298,6 +1321,7 @@ int att__event_annotate(att_doc *doc)
     if ((rc = collect_mentions(&c)))
         return rc;
     find_occasion(&c);
+    index_forms(&c);
     for (size_t s = 0; s < doc->nsent && !rc; s++) {
         size_t a, b;
         while (t < doc->ntok && doc->toks[t].start < doc->sents[s].start)

@@ -333,7 +333,9 @@ static int sentence_figures(att_doc *d, size_t sa, size_t sb, int german)
         if (t->kind == ATT_TOK_NUMBER) {
             if (!parse_number(d->text + t->start, t->end - t->start, german, &v))
                 continue;
-        } else if (t->kind == ATT_TOK_WORD) {
+        } else if (t->kind == ATT_TOK_WORD && (i == sa || !(t->flags & ATT_TOKF_UPPER)) &&
+                   t->end - t->start <= 8) {
+            /* number words are short and lower case but at a sentence start */
             if (!lookup_value(number_words, ATT_ARRAY_LEN(number_words),
                               tok_lower(d, t, w, sizeof(w)), &v))
                 continue;

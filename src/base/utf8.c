@@ -116,6 +116,13 @@ size_t att__utf8_lower(const char *s, size_t n, char *out, size_t cap)
     size_t i = 0, j = 0;
     if (cap == 0)
         return 0;
+    /* most words are ASCII: no decoding needed */
+    for (; i < n && j + 1 < cap && (unsigned char)s[i] < 0x80; i++, j++)
+        out[j] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    if (i == n || j + 1 >= cap) {
+        out[j] = '\0';
+        return j;
+    }
     while (i < n) {
         size_t adv;
         int32_t cp = att__utf8_decode(s + i, n - i, &adv);

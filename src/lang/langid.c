@@ -14,7 +14,8 @@
  *      (rates measured on the seed articles and English news; small bonus);
  *   4. the best language must be German or English, cover at least 12% of
  *      the words and lead the runner-up clearly; otherwise "und".
- * Only the first 64 KiB are read.  Confidence grows with the margin and the
+ * Only the first 64 KiB, and in them the first 200 words, are read: more
+ * text does not change a decision between these languages.  Confidence grows with the margin and the
  * number of words (full at 40 words).
  */
 #include <string.h>
@@ -102,14 +103,44 @@ static const fword FWORDS[] = {
 };
 
 #define LANGID_MAX_BYTES ((size_t)64 * 1024)
+#define LANGID_MAX_WORDS 200
+
+#define NFWORDS ATT_ARRAY_LEN(FWORDS)
+
+/* The function words grouped by first byte: first[b] .. first[b+1] index
+ * into order[], built once per call (a few hundred steps), so a word is
+ * compared only with the words that start like it. */
+typedef struct fword_index {
+    unsigned short first[257];
+    unsigned short order[NFWORDS];
+} fword_index;
+
+static void index_fwords(fword_index *x)
+{
+    unsigned short count[256] = {0};
+    size_t pos = 0;
+    for (size_t i = 0; i < NFWORDS; i++)
+        count[(unsigned char)FWORDS[i].w[0]]++;
+    for (int b = 0; b < 256; b++) {
+        x->first[b] = (unsigned short)pos;
+        pos += count[b];
+    }
+    x->first[256] = (unsigned short)pos;
+    memset(count, 0, sizeof(count));
+    for (size_t i = 0; i < NFWORDS; i++) {
+        unsigned char b = (unsigned char)FWORDS[i].w[0];
+        x->order[x->first[b] + count[b]++] = (unsigned short)i;
+    }
+}
 
 /* Scores one case-folded word. */
-static void score_word(const char *w, size_t n, unsigned *hits)
+static void score_word(const fword_index *x, const char *w, size_t n, unsigned *hits)
 {
-    for (size_t i = 0; i < ATT_ARRAY_LEN(FWORDS); i++) {
-        const char *f = FWORDS[i].w;
-        if (f[0] == w[0] && strlen(f) == n && memcmp(f, w, n) == 0)
-            hits[FWORDS[i].lang]++;
+    unsigned char b = (unsigned char)w[0];
+    for (size_t k = x->first[b]; k < x->first[b + 1]; k++) {
+        const fword *f = &FWORDS[x->order[k]];
+        if (strlen(f->w) == n && memcmp(f->w, w, n) == 0)
+            hits[f->lang]++;
     }
 }
 
@@ -128,10 +159,13 @@ const char *att__langid(const char *text, size_t len, double *confidence)
     double score[L_COUNT], best, second, conf;
     int bi = -1;
 
+    fword_index fx;
+
     if (confidence)
         *confidence = 0.0;
     if (!text)
         return "und";
+    index_fwords(&fx);
     if (len > LANGID_MAX_BYTES)
         len = LANGID_MAX_BYTES;
     while (i <= len) {
@@ -163,7 +197,9 @@ const char *att__langid(const char *text, size_t len, double *confidence)
             if (wn) {
                 words++;
                 if (wn < sizeof(w))
-                    score_word(w, wn, hits);
+                    score_word(&fx, w, wn, hits);
+                if (words >= LANGID_MAX_WORDS)
+                    break;
             }
             wn = 0;
             prev = 0;
