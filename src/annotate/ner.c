@@ -3,16 +3,18 @@
  * Viterbi, and the document front end (see ner.h for the model layout).
  *
  * Per token the tagger builds a small view (lower-cased form, word shape,
- * lexicon flags and cluster, prefix/suffix boundaries) for a block of tokens
- * plus a context margin, then emits hashed features: template id mixed with
- * the hash of the value.  Feature hashes index the model's open-addressing
- * table; each hit adds one int16 row (one weight per tag) to the token's
- * scores.  Viterbi then picks the best tag sequence that obeys BIO.
+ * lexicon flags, word class and corpus profile, prefix/suffix boundaries)
+ * for a block of tokens plus a context margin, then emits hashed features:
+ * template id mixed with the hash of the value.  Feature hashes index the
+ * model's open-addressing table; each hit adds one int16 row (one weight
+ * per tag) to the token's scores.  Viterbi then picks the best tag sequence
+ * that obeys BIO.  att__ner_doc() tags a document sentence by sentence and
+ * then makes the tags consistent across it (att__ner_consistency).
  *
  * Invariants: the model is never written; every table probe is bounded by
  * the table size; token bytes are read only within [tok, tok + len) and may
  * be any bytes (invalid UTF-8 counts as one symbol per byte); work memory is
- * bounded per call (WINDOW tokens at a time).
+ * bounded per call (WINDOW tokens at a time; DOC_MAXNAMES names per document).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,7 @@
 #include "ner.h"
 
 #define NL ATT__NER_NLABELS
+
 #define WINDOW 256 /* tokens decoded at a time */
 #define BLOCK 64   /* tokens whose views are built at a time */
 #define MARGIN 3   /* context tokens on each side a feature may look at */
@@ -84,8 +87,7 @@ const att__ner_model *att__ner_model_from_blob(const void *blob, size_t len)
         return NULL;
     if (memcmp(m->magic, ATT__NER_MAGIC, 8) != 0 || m->version != ATT__NER_VERSION ||
         m->nlabels != NL || m->byte_order != 0x01020304u || m->total > len ||
-        !pow2_or_zero(m->feat_slots) || !pow2_or_zero(m->lex_slots) ||
-        m->nrows > m->feat_slots)
+        !pow2_or_zero(m->feat_slots) || !pow2_or_zero(m->lex_slots) || m->nrows > m->feat_slots)
         return NULL;
     if (!table_ok(m->off_trans, (uint64_t)(NL + 1) * NL * sizeof(float), m->total) ||
         !table_ok(m->off_feat, (uint64_t)m->feat_slots * sizeof(att__ner_feat_slot), m->total) ||
@@ -152,6 +154,7 @@ typedef struct tokview {
     uint8_t ncp;       /* code points in low (capped at 255) */
     uint64_t hexact, hlow, hshape, hsshape;
     uint32_t lex, cluster;
+    uint32_t prof;                          /* corpus profile + 1, or 0 (see ner.h) */
     uint32_t hyph_first_lex, hyph_last_lex; /* lexicon flags of a hyphenated word's parts */
     uint64_t hyph_last_low;                 /* hash of its lower-cased last part */
     uint8_t cap, allcap, digit, alpha, hyphen, period, lenb;
@@ -170,9 +173,13 @@ static int32_t next_cp(const char *s, size_t n, size_t *adv)
     return cp;
 }
 
-static uint32_t lex_flags1(const att__ner_model *m, const char *s, size_t n, uint32_t *cluster)
+static uint32_t lex_flags1(const att__ner_model *m, const char *s, size_t n, uint32_t *cluster,
+                           uint32_t *prof)
 {
-    uint32_t v = att__ner_lex_find(m, att__ner_lex_key(&s, &n, 1));
+    uint64_t key = att__ner_lex_key(&s, &n, 1);
+    uint32_t v = att__ner_lex_find(m, key);
+    if (prof)
+        *prof = att__ner_lex_find(m, key ^ ATT__NER_PROFILE_SALT);
     if (cluster)
         *cluster = ATT__LEX_CLUSTER(v);
     return ATT__LEX_FLAGS(v) & ~(uint32_t)ATT__LEX_PREFIX;
@@ -248,7 +255,7 @@ static void view_token(const att__ner_model *m, const char *s, size_t n, tokview
             v->cpoff[j] = j < k ? ends[j] : (uint8_t)v->lowlen;
         }
         for (size_t j = 0; j < 6; j++) { /* starts of the last 6 code points */
-            size_t back = j + 1;  /* suffix of back code points starts after ends[k-back-1] */
+            size_t back = j + 1; /* suffix of back code points starts after ends[k-back-1] */
             v->cpoff[6 + j] = back < k ? ends[k - back - 1] : 0;
         }
     }
@@ -258,13 +265,13 @@ static void view_token(const att__ner_model *m, const char *s, size_t n, tokview
     v->hlow = mix64(fnv_add(FNV_INIT, v->low, v->lowlen));
     v->hshape = mix64(fnv_add(FNV_INIT ^ 1, shape, nshape) ^ (nshape == sizeof shape));
     v->hsshape = mix64(fnv_add(FNV_INIT ^ 2, sshape, nsshape));
-    v->lex = lex_flags1(m, s, n, &v->cluster);
+    v->lex = lex_flags1(m, s, n, &v->cluster, &v->prof);
     if (first_hyph != (size_t)-1 && first_hyph > 0 && last_hyph + 1 < n) {
         const char *last = s + last_hyph + 1;
         size_t nlast = n - last_hyph - 1;
         size_t lp = v->lowlen;
-        v->hyph_first_lex = lex_flags1(m, s, first_hyph, NULL);
-        v->hyph_last_lex = lex_flags1(m, last, nlast, NULL);
+        v->hyph_first_lex = lex_flags1(m, s, first_hyph, NULL, NULL);
+        v->hyph_last_lex = lex_flags1(m, last, nlast, NULL, NULL);
         /* the lower-cased last part (of the lowered copy, which may be cut) */
         while (lp > 0 && v->low[lp - 1] != '-')
             lp--;
@@ -279,15 +286,73 @@ static void view_token(const att__ner_model *m, const char *s, size_t n, tokview
  * with the cue's index when the word is longer than the cue. */
 static const char *const suffix_cues[] = {
     /* ORG */
-    "bank", "verband", "partei", "verein", "gesellschaft", "institut", "universität",
-    "ministerium", "amt", "gericht", "werke", "gruppe", "konzern", "stiftung", "kommission",
-    "rat", "bund", "akademie", "hochschule", "schule", "klinik", "kirche", "agentur",
-    "zeitung", "versicherung", "bahn", "holding", "club", "theater", "orchester",
+    "bank",
+    "verband",
+    "partei",
+    "verein",
+    "gesellschaft",
+    "institut",
+    "universität",
+    "ministerium",
+    "amt",
+    "gericht",
+    "werke",
+    "gruppe",
+    "konzern",
+    "stiftung",
+    "kommission",
+    "rat",
+    "bund",
+    "akademie",
+    "hochschule",
+    "schule",
+    "klinik",
+    "kirche",
+    "agentur",
+    "zeitung",
+    "versicherung",
+    "bahn",
+    "holding",
+    "club",
+    "theater",
+    "orchester",
     /* LOC */
-    "stadt", "dorf", "burg", "berg", "hausen", "heim", "ingen", "furt", "straße", "strasse",
-    "platz", "see", "tal", "land", "kirchen", "feld", "bach", "brück", "brücken", "hafen",
-    "gasse", "weg", "allee", "insel", "gebirge", "kreis", "wald", "au", "ow", "itz", "stedt",
-    "leben", "rode", "hof", "ufer", "markt",
+    "stadt",
+    "dorf",
+    "burg",
+    "berg",
+    "hausen",
+    "heim",
+    "ingen",
+    "furt",
+    "straße",
+    "strasse",
+    "platz",
+    "see",
+    "tal",
+    "land",
+    "kirchen",
+    "feld",
+    "bach",
+    "brück",
+    "brücken",
+    "hafen",
+    "gasse",
+    "weg",
+    "allee",
+    "insel",
+    "gebirge",
+    "kreis",
+    "wald",
+    "au",
+    "ow",
+    "itz",
+    "stedt",
+    "leben",
+    "rode",
+    "hof",
+    "ufer",
+    "markt",
 };
 
 static int suffix_cue(const tokview *v)
@@ -303,10 +368,43 @@ static int suffix_cue(const tokview *v)
 /* ---- features -------------------------------------------------------------- */
 
 enum tmpl {
-    T_BIAS = 1, T_W, T_LOW, T_PRE, T_SUF, T_SHAPE, T_SSHAPE, T_CAPPOS, T_LEN,
-    T_LOWM1, T_LOWP1, T_LOWM2, T_LOWP2, T_BIM, T_BIP, T_SSH3, T_LEX0, T_LEXM1, T_LEXP1,
-    T_LEXM2, T_MGAZ, T_CLU0, T_CLUM1, T_CLUP1, T_HFIRST, T_HLAST, T_HLASTLOW, T_SCUE,
-    T_LOWM1CAP, T_CLUBI, T_LEX0CAP, T_SHM1, T_SHP1, T_NOLEX
+    T_BIAS = 1,
+    T_W,
+    T_LOW,
+    T_PRE,
+    T_SUF,
+    T_SHAPE,
+    T_SSHAPE,
+    T_CAPPOS,
+    T_LEN,
+    T_LOWM1,
+    T_LOWP1,
+    T_LOWM2,
+    T_LOWP2,
+    T_BIM,
+    T_BIP,
+    T_SSH3,
+    T_LEX0,
+    T_LEXM1,
+    T_LEXP1,
+    T_LEXM2,
+    T_MGAZ,
+    T_CLU0,
+    T_CLUM1,
+    T_CLUP1,
+    T_HFIRST,
+    T_HLAST,
+    T_HLASTLOW,
+    T_SCUE,
+    T_LOWM1CAP,
+    T_CLUBI,
+    T_LEX0CAP,
+    T_SHM1,
+    T_SHP1,
+    T_NOLEX,
+    T_PROF,
+    T_PROFM1,
+    T_PROFP1
 };
 
 typedef struct fbuf {
@@ -427,8 +525,9 @@ int att__ner_features(const att__ner_model *m, const char *const *toks, const si
             emit(&fb, T_LOWP2, n2 ? n2->hlow : NONE_HASH);
             emit(&fb, T_BIM, pair(lm1, v->hlow));
             emit(&fb, T_BIP, pair(v->hlow, lp1));
-            emit(&fb, T_SSH3, pair(pair(p1 ? p1->hsshape : NONE_HASH, v->hsshape),
-                                   n1 ? n1->hsshape : NONE_HASH));
+            emit(
+                &fb, T_SSH3,
+                pair(pair(p1 ? p1->hsshape : NONE_HASH, v->hsshape), n1 ? n1->hsshape : NONE_HASH));
             emit(&fb, T_SHM1, pair(p1 ? p1->hsshape : NONE_HASH, v->hsshape));
             emit(&fb, T_SHP1, pair(v->hsshape, n1 ? n1->hsshape : NONE_HASH));
             emit(&fb, T_LOWM1CAP, pair(lm1, v->cap));
@@ -458,6 +557,14 @@ int att__ner_features(const att__ner_model *m, const char *const *toks, const si
                 emit_flags(&fb, T_HFIRST, v->hyph_first_lex);
                 emit_flags(&fb, T_HLAST, v->hyph_last_lex);
                 emit(&fb, T_HLASTLOW, v->hyph_last_low);
+            }
+            if (v->prof) {
+                uint32_t code = v->prof - 1;
+                for (unsigned k = 0; k < 4; k++)
+                    emit(&fb, T_PROF, pair(k, (code >> (2 * k)) & 3));
+                emit(&fb, T_PROF, pair(4, code >> 8));
+            } else if (v->cap) {
+                emit(&fb, T_PROF, 5);
             }
             cue = suffix_cue(v);
             if (cue)
@@ -574,12 +681,102 @@ int att__ner_tag_tokens(const att__ner_model *m, const char *const *toks, const 
     return rc;
 }
 
-int att__ner_doc(const att__ner_model *m, const att_doc *doc, att__ner_span **spans,
-                 size_t *nspans)
+/* ---- the document front end ------------------------------------------------ */
+
+#define DOC_MAXNAMES 1024 /* names the consistency pass looks at */
+
+typedef struct docname {
+    size_t start, len; /* tokens */
+    unsigned type;
+} docname;
+
+static int same_tokens(const char *const *toks, const size_t *lens, size_t a, size_t b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (lens[a + k] != lens[b + k] || memcmp(toks[a + k], toks[b + k], lens[a + k]) != 0)
+            return 0;
+    return 1;
+}
+
+static int upper_initial(const char *s, size_t n)
+{
+    size_t adv;
+    int32_t cp = n ? next_cp(s, n, &adv) : -1;
+    return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* See ner.h.  Names of PER, LOC and ORG only; at most DOC_MAXNAMES of
+ * them are looked at, so the work is bounded by n * DOC_MAXNAMES. */
+int att__ner_consistency(const char *const *toks, const size_t *lens, const uint8_t *sstart,
+                         uint8_t *tags, size_t n)
+{
+    size_t nn = 0;
+    docname *nm;
+    if (n == 0)
+        return 0;
+    if (!toks || !lens || !sstart || !tags)
+        return ATT_EINVAL;
+    nm = malloc(DOC_MAXNAMES * sizeof(*nm));
+    if (!nm)
+        return ATT_ENOMEM;
+    for (size_t i = 0; i < n && nn < DOC_MAXNAMES;) {
+        unsigned type = ATT__NER_TAG_TYPE(tags[i]);
+        size_t j = i + 1;
+        if (!tags[i]) {
+            i++;
+            continue;
+        }
+        while (j < n && !sstart[j] && tags[j] == ATT__NER_I(type))
+            j++;
+        if (type >= ATT__NER_PER && type <= ATT__NER_ORG)
+            nm[nn++] = (docname){i, j - i, type};
+        i = j;
+    }
+    /* one type per name */
+    for (size_t a = 0; a < nn; a++) {
+        unsigned votes[ATT__NER_ORG + 1] = {0}, best = nm[a].type;
+        for (size_t b = 0; b < nn; b++)
+            if (nm[b].len == nm[a].len &&
+                same_tokens(toks, lens, nm[a].start, nm[b].start, nm[a].len))
+                votes[nm[b].type]++;
+        for (unsigned t = ATT__NER_PER; t <= ATT__NER_ORG; t++)
+            if (votes[t] > votes[best])
+                best = t;
+        if (best != nm[a].type) {
+            nm[a].type = best;
+            tags[nm[a].start] = ATT__NER_B(best);
+            for (size_t k = 1; k < nm[a].len; k++)
+                tags[nm[a].start + k] = ATT__NER_I(best);
+        }
+    }
+    /* untagged capitalised occurrences of one-token names and surnames */
+    for (size_t i = 0; i < n; i++) {
+        unsigned type = 0;
+        int clash = 0;
+        if (tags[i] || sstart[i] || lens[i] < 2 || !upper_initial(toks[i], lens[i]))
+            continue;
+        for (size_t a = 0; a < nn && !clash; a++) {
+            size_t w = nm[a].start + nm[a].len - 1; /* the one token, or the surname */
+            if (nm[a].len > 1 && nm[a].type != ATT__NER_PER)
+                continue;
+            if (lens[w] != lens[i] || memcmp(toks[w], toks[i], lens[i]) != 0)
+                continue;
+            if (type && type != nm[a].type)
+                clash = 1;
+            type = nm[a].type;
+        }
+        if (type && !clash)
+            tags[i] = ATT__NER_B(type);
+    }
+    free(nm);
+    return 0;
+}
+
+int att__ner_doc(const att__ner_model *m, const att_doc *doc, att__ner_span **spans, size_t *nspans)
 {
     const char **toks = NULL;
     size_t *lens = NULL;
-    uint8_t *tags = NULL;
+    uint8_t *tags = NULL, *sstart = NULL;
     att__ner_span *out = NULL;
     size_t nout = 0, cout = 0, n;
     work *w = NULL;
@@ -596,8 +793,9 @@ int att__ner_doc(const att__ner_model *m, const att_doc *doc, att__ner_span **sp
     toks = malloc(n * sizeof(*toks));
     lens = malloc(n * sizeof(*lens));
     tags = malloc(n);
+    sstart = calloc(n, 1);
     w = malloc(sizeof(*w));
-    if (!toks || !lens || !tags || !w) {
+    if (!toks || !lens || !tags || !sstart || !w) {
         rc = ATT_ENOMEM;
         goto cleanup;
     }
@@ -615,28 +813,32 @@ int att__ner_doc(const att__ner_model *m, const att_doc *doc, att__ner_span **sp
         while (e + 1 < n && !(doc->toks[e].flags & (ATT_TOKF_SENT_END | ATT_TOKF_PARA)))
             e++;
         e++; /* sentence [s, e) */
+        sstart[s] = 1;
         rc = tag_window(m, toks + s, lens + s, e - s, tags + s, w);
         if (rc)
             goto cleanup;
-        for (size_t i = s; i < e;) {
-            unsigned type = ATT__NER_TAG_TYPE(tags[i]);
-            size_t j = i + 1;
-            if (tags[i] == 0) {
-                i++;
-                continue;
-            }
-            while (j < e && tags[j] == ATT__NER_I(type))
-                j++;
-            if (type >= ATT__NER_PER && type <= ATT__NER_ORG) {
-                att__ner_span sp = {doc->toks[i].start, doc->toks[j - 1].end, (uint8_t)type};
-                if (ATT_PUSH(out, nout, cout, sp)) {
-                    rc = ATT_ENOMEM;
-                    goto cleanup;
-                }
-            }
-            i = j;
-        }
         s = e;
+    }
+    rc = att__ner_consistency(toks, lens, sstart, tags, n);
+    if (rc)
+        goto cleanup;
+    for (size_t i = 0; i < n;) {
+        unsigned type = ATT__NER_TAG_TYPE(tags[i]);
+        size_t j = i + 1;
+        if (tags[i] == 0) {
+            i++;
+            continue;
+        }
+        while (j < n && !sstart[j] && tags[j] == ATT__NER_I(type))
+            j++;
+        if (type >= ATT__NER_PER && type <= ATT__NER_ORG) {
+            att__ner_span sp = {doc->toks[i].start, doc->toks[j - 1].end, (uint8_t)type};
+            if (ATT_PUSH(out, nout, cout, sp)) {
+                rc = ATT_ENOMEM;
+                goto cleanup;
+            }
+        }
+        i = j;
     }
     *spans = out;
     *nspans = nout;
@@ -646,6 +848,7 @@ cleanup:
     free(toks);
     free(lens);
     free(tags);
+    free(sstart);
     free(w);
     return rc;
 }

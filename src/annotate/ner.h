@@ -11,7 +11,8 @@
  * a header (att__ner_model), transition scores, an open-addressing table of
  * hashed feature keys with one int16 weight row each, and an open-addressing
  * lexicon (gazetteers from the data/ TSV files, first names, cue words, word
- * clusters) keyed by hashes of token sequences.  The default model is
+ * clusters, mined organisation names, corpus profiles of words) keyed by
+ * hashes of token sequences.  The default model is
  * data/models/ner-de.bin, embedded by src/annotate/ner_model.S; nothing is
  * global or mutable, so any number of threads can tag with it at once.
  *
@@ -41,7 +42,7 @@ const char *att__ner_type_name(unsigned type);
 /* ---- the model blob -------------------------------------------------------- */
 
 #define ATT__NER_MAGIC "ATTNER\0\1"
-#define ATT__NER_VERSION 1u
+#define ATT__NER_VERSION 2u
 
 /* The header at the start of the blob; offsets are bytes from its start.
  * All integers little-endian (the blob is only used on the host that the
@@ -77,34 +78,44 @@ typedef struct att__ner_lex_slot {
     uint32_t value;
 } att__ner_lex_slot;
 
-#define ATT__LEX_CLUSTER_SHIFT 20
+#define ATT__LEX_CLUSTER_SHIFT 22
 #define ATT__LEX_FLAGS(v) ((v) & ((1u << ATT__LEX_CLUSTER_SHIFT) - 1))
 #define ATT__LEX_CLUSTER(v) ((v) >> ATT__LEX_CLUSTER_SHIFT)
 
 /* Lexicon flags: what a token sequence (exact case) is known as. */
 enum {
-    ATT__LEX_PREFIX = 1u << 0,    /* a proper prefix of a longer entry */
-    ATT__LEX_FIRST_M = 1u << 1,   /* male first name */
-    ATT__LEX_FIRST_F = 1u << 2,   /* female first name */
-    ATT__LEX_FIRST_DE = 1u << 3,  /* first name common in DE/AT/CH */
-    ATT__LEX_COUNTRY = 1u << 4,   /* country name (any form) */
-    ATT__LEX_CADJ = 1u << 5,      /* country adjective / demonym */
-    ATT__LEX_PLACE_BIG = 1u << 6, /* capital, admin seat or >= 100,000 people */
-    ATT__LEX_PLACE = 1u << 7,     /* any city >= 15,000 people */
-    ATT__LEX_REGION = 1u << 8,    /* region, sea, area */
-    ATT__LEX_ORG = 1u << 9,       /* organisation name or acronym */
-    ATT__LEX_PERSON = 1u << 10,   /* full person name */
-    ATT__LEX_SURNAME = 1u << 11,  /* surname of a known person */
-    ATT__LEX_TITLE = 1u << 12,    /* role noun or title (Präsident, Minister) */
-    ATT__LEX_PERCUE = 1u << 13,   /* Herr, Frau, Dr., sagte ... */
-    ATT__LEX_ORGCUE = 1u << 14,   /* GmbH, AG, Partei, Verband ... */
-    ATT__LEX_LOCCUE = 1u << 15,   /* Straße, Platz, Kreis ... */
-    ATT__LEX_LOCPREP = 1u << 16,  /* in, nach, aus, bei ... */
-    ATT__LEX_FUNC = 1u << 17,     /* frequent lower-case word seen capitalised */
+    ATT__LEX_PREFIX = 1u << 0,        /* a proper prefix of a longer entry */
+    ATT__LEX_FIRST_M = 1u << 1,       /* male first name */
+    ATT__LEX_FIRST_F = 1u << 2,       /* female first name */
+    ATT__LEX_FIRST_DE = 1u << 3,      /* first name common in DE/AT/CH */
+    ATT__LEX_COUNTRY = 1u << 4,       /* country name (any form) */
+    ATT__LEX_CADJ = 1u << 5,          /* country adjective / demonym */
+    ATT__LEX_PLACE_BIG = 1u << 6,     /* capital, admin seat or >= 100,000 people */
+    ATT__LEX_PLACE = 1u << 7,         /* any city >= 15,000 people */
+    ATT__LEX_REGION = 1u << 8,        /* region, sea, area */
+    ATT__LEX_ORG = 1u << 9,           /* organisation name or acronym */
+    ATT__LEX_PERSON = 1u << 10,       /* full person name */
+    ATT__LEX_SURNAME = 1u << 11,      /* surname of a known person */
+    ATT__LEX_TITLE = 1u << 12,        /* role noun or title (Präsident, Minister) */
+    ATT__LEX_PERCUE = 1u << 13,       /* Herr, Frau, Dr., sagte ... */
+    ATT__LEX_ORGCUE = 1u << 14,       /* GmbH, AG, Partei, Verband ... */
+    ATT__LEX_LOCCUE = 1u << 15,       /* Straße, Platz, Kreis ... */
+    ATT__LEX_LOCPREP = 1u << 16,      /* in, nach, aus, bei ... */
+    ATT__LEX_FUNC = 1u << 17,         /* frequent lower-case word seen capitalised */
     ATT__LEX_CORP_SURNAME = 1u << 18, /* often after a first name in the unlabeled corpus */
     ATT__LEX_CORP_PLACE = 1u << 19,   /* often right after in/nach/aus there */
-    ATT__LEX_NFLAGS = 20
+    ATT__LEX_CORP_ORG = 1u << 20,     /* named like an organisation there (see ner_mine.c) */
+    ATT__LEX_CORP_ORG2 = 1u << 21,    /* ... often (strong evidence) */
+    ATT__LEX_NFLAGS = 22
 };
+
+/* A word's corpus profile: how often a tagger trained on GermEval tagged
+ * it as part of each kind of name in the unlabeled news corpus
+ * (tools/ner_selftrain.c).  Kept in the lexicon under the word's key XOR
+ * ATT__NER_PROFILE_SALT; value = 1 + code, code = level(PER) | level(LOC) << 2
+ * | level(ORG) << 4 | level(OTH) << 6 | frequency bucket << 8, a level
+ * being 0 (never), 1 (< 20 %), 2 (< 60 %) or 3 (>= 60 % of occurrences). */
+#define ATT__NER_PROFILE_SALT 0x6a09e667f3bcc909ULL
 
 /* The hash the lexicon uses for a sequence of n tokens (joined by one
  * space); the trainer builds keys with it. */
@@ -155,17 +166,28 @@ int att__ner_tag_tokens(const att__ner_model *m, const char *const *toks, const 
  * scores, trans[(nlabels + 1) * nlabels] the transition scores (row nlabels
  * = sentence start); writes the best tags into out.  work holds
  * n * nlabels bytes of back-pointers. */
-void att__ner_viterbi(const float *emit, size_t n, const float *trans, uint8_t *work,
-                      uint8_t *out);
+void att__ner_viterbi(const float *emit, size_t n, const float *trans, uint8_t *work, uint8_t *out);
 
 typedef struct att__ner_span {
     uint32_t start, end; /* byte offsets into the document text, [start, end) */
     uint8_t type;        /* ATT__NER_PER, ATT__NER_LOC or ATT__NER_ORG */
 } att__ner_span;
 
+/* Makes the tags[0..n) of a whole document (BIO, sentence by sentence;
+ * sstart[i] != 0 where a sentence starts) consistent, the way a reader takes
+ * them: a name written alike is the same kind of name throughout (the
+ * majority type of its tagged occurrences wins; a tie changes nothing), and
+ * a one-token name, or the surname that ends a person's name, is tagged
+ * wherever else it stands capitalised inside a sentence but was left
+ * untagged ("Olaf Scholz ... sagte Scholz am Montag").  PER, LOC and ORG
+ * names only.  Returns 0, ATT_EINVAL or ATT_ENOMEM. */
+int att__ner_consistency(const char *const *toks, const size_t *lens, const uint8_t *sstart,
+                         uint8_t *tags, size_t n);
+
 /* Tags every sentence of a tokenized document (doc->toks; sentences end at
- * tokens flagged ATT_TOKF_SENT_END or ATT_TOKF_PARA) and returns the PER,
- * LOC and ORG names found, in text order, as a malloc'ed array the caller
+ * tokens flagged ATT_TOKF_SENT_END or ATT_TOKF_PARA), makes the tags
+ * consistent across the document (att__ner_consistency) and returns the
+ * PER, LOC and ORG names found, in text order, as a malloc'ed array the caller
  * frees with free() (*spans is NULL when *nspans is 0).  The document is
  * not changed.  Returns 0, ATT_EINVAL or ATT_ENOMEM. */
 int att__ner_doc(const att__ner_model *m, const att_doc *doc, att__ner_span **spans,

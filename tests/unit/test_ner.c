@@ -6,7 +6,9 @@
  *     expects (PER, LOC, ORG spans), on tokens and on a whole document;
  *   - empty input, a 20,000-token "sentence", hostile bytes (invalid UTF-8,
  *     NULs, very long tokens) neither crash nor leak (run under ASan);
- *   - tagging is deterministic: the same input gives the same tags.
+ *   - tagging is deterministic: the same input gives the same tags;
+ *   - the document pass makes tags consistent (one type per name, a surname
+ *     or one-token name tagged wherever it recurs inside a sentence).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,9 +144,24 @@ TEST(empty_and_bad_arguments)
 /* A long "sentence" of names, words, punctuation and hostile bytes. */
 static size_t hostile(const char ***ptoks, size_t **plens, char **pbuf, size_t n)
 {
-    static const char *const words[] = {
-        "Berlin", "und", "Olaf", "Scholz", ",", "die", "Siemens", "AG", "\xff\xfe", "",
-        "\xc3", "a\0b", "Ümlaut-Straße", "e.V.", "UNO", "1999", "\xe2\x80\x9e", "in"};
+    static const char *const words[] = {"Berlin",
+                                        "und",
+                                        "Olaf",
+                                        "Scholz",
+                                        ",",
+                                        "die",
+                                        "Siemens",
+                                        "AG",
+                                        "\xff\xfe",
+                                        "",
+                                        "\xc3",
+                                        "a\0b",
+                                        "Ümlaut-Straße",
+                                        "e.V.",
+                                        "UNO",
+                                        "1999",
+                                        "\xe2\x80\x9e",
+                                        "in"};
     size_t lens_w[] = {6, 3, 4, 6, 1, 3, 7, 2, 2, 0, 1, 3, 14, 4, 3, 4, 3, 2};
     const char **toks = malloc(n * sizeof(*toks));
     size_t *lens = malloc(n * sizeof(*lens));
@@ -213,6 +230,50 @@ TEST(deterministic)
     CHECK_STR(x, y);
 }
 
+TEST(document_consistency)
+{
+    /* "Olaf Scholz traf Siemens . Später lobte Scholz Siemens und Merkel ." with
+     * the second Scholz untagged, the second Siemens a LOC, Merkel untagged
+     * and never seen as a name, "Später" sentence-initial */
+    static const char *const words[] = {"Olaf",  "Scholz", "traf",    "Siemens", ".",      "Später",
+                                        "lobte", "Scholz", "Siemens", "und",     "Merkel", "."};
+    const char *toks[12];
+    size_t lens[12];
+    uint8_t sstart[12] = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0};
+    uint8_t tags[12] = {ATT__NER_B(ATT__NER_PER),
+                        ATT__NER_I(ATT__NER_PER),
+                        0,
+                        ATT__NER_B(ATT__NER_ORG),
+                        0,
+                        0,
+                        0,
+                        0,
+                        ATT__NER_B(ATT__NER_LOC),
+                        0,
+                        0,
+                        0};
+    for (size_t i = 0; i < 12; i++) {
+        toks[i] = words[i];
+        lens[i] = strlen(words[i]);
+    }
+    CHECK_INT(att__ner_consistency(toks, lens, sstart, tags, 12), 0);
+    CHECK_INT(tags[0], ATT__NER_B(ATT__NER_PER)); /* unchanged */
+    CHECK_INT(tags[1], ATT__NER_I(ATT__NER_PER));
+    CHECK_INT(tags[7], ATT__NER_B(ATT__NER_PER)); /* the surname alone */
+    CHECK_INT(tags[3], ATT__NER_B(ATT__NER_ORG)); /* ORG 1 : LOC 1 is a tie: unchanged */
+    CHECK_INT(tags[8], ATT__NER_B(ATT__NER_LOC));
+    CHECK_INT(tags[5], 0);
+    CHECK_INT(tags[10], 0);
+    toks[10] = "Siemens"; /* a third Siemens, an ORG: 2 : 1, the LOC gives way */
+    lens[10] = 7;
+    tags[10] = ATT__NER_B(ATT__NER_ORG);
+    CHECK_INT(att__ner_consistency(toks, lens, sstart, tags, 12), 0);
+    CHECK_INT(tags[8], ATT__NER_B(ATT__NER_ORG));
+    CHECK_INT(tags[3], ATT__NER_B(ATT__NER_ORG));
+    CHECK_INT(att__ner_consistency(NULL, NULL, NULL, NULL, 0), 0);
+    CHECK_INT(att__ner_consistency(NULL, lens, sstart, tags, 12), ATT_EINVAL);
+}
+
 int main(void)
 {
     RUN(model_loads);
@@ -221,5 +282,6 @@ int main(void)
     RUN(empty_and_bad_arguments);
     RUN(long_and_hostile_input);
     RUN(deterministic);
+    RUN(document_consistency);
     return test_summary();
 }
