@@ -19,6 +19,7 @@
 #include "../lang/lang.h"
 #include "entities.h"
 #include "event.h"
+#include "names.h"
 #include "quantity.h"
 #include "quote.h"
 #include "timex.h"
@@ -53,6 +54,12 @@ static int stage_entities(att_ctx *ctx, att_doc *doc)
     return att__entities_annotate(ctx, doc);
 }
 
+static int stage_names(att_ctx *ctx, att_doc *doc)
+{
+    (void)ctx;
+    return att__names_annotate(doc);
+}
+
 static int stage_timex(att_ctx *ctx, att_doc *doc)
 {
     (void)ctx;
@@ -85,6 +92,7 @@ static const struct {
     {"tokens", stage_tokens},
     {"sentences", stage_sentences},
     {"entities", stage_entities},
+    {"names", stage_names},
     {"timex", stage_timex},
     {"figures", stage_figures},
     {"quotes", stage_quotes},
