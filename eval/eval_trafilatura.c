@@ -88,7 +88,8 @@ static char *normalize(const char *s)
             w = 1;
         else if (u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0x85))
             w = 2;
-        else if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xA8 || u[2] == 0xA9 || u[2] == 0xAF))
+        else if (u[0] == 0xE2 && u[1] == 0x80 &&
+                 (u[2] <= 0x8A || u[2] == 0xA8 || u[2] == 0xA9 || u[2] == 0xAF))
             w = 3;
         else if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
             w = 3;
@@ -138,7 +139,10 @@ static void add(score *s, const score *d)
     s->pages += d->pages, s->failed += d->failed;
 }
 
-static double ratio(long a, long b) { return b ? (double)a / (double)b : 0; }
+static double ratio(long a, long b)
+{
+    return b ? (double)a / (double)b : 0;
+}
 
 static void rows(const char *suffix, const score *s, int with_ref)
 {
@@ -266,8 +270,8 @@ int main(int argc, char **argv)
         }
         if (gold_str(item, "date")) {
             d.date_n = 1;
-            d.date_ok = doc && doc->published &&
-                        strncmp(doc->published, gold_str(item, "date"), 10) == 0;
+            d.date_ok =
+                doc && doc->published && strncmp(doc->published, gold_str(item, "date"), 10) == 0;
             if (verbose && !d.date_ok)
                 fprintf(stderr, "DATE %s: got [%s] want [%s]\n", file,
                         doc && doc->published ? doc->published : "", gold_str(item, "date"));

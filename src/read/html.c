@@ -23,8 +23,8 @@
 
 #include "html.h"
 
-#define PARSE_OPTS                                                                         \
-    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |     \
+#define PARSE_OPTS                                                                                 \
+    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |           \
      HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE)
 
 /* meta_json: the fields that have no place on att_doc. */
@@ -35,12 +35,8 @@ static int meta_json(const att__html_meta *m, const char *charset, char **out)
     const struct {
         const char *key, *val;
     } f[] = {
-        {"author", m->author},
-        {"sitename", m->sitename},
-        {"description", m->description},
-        {"canonical", m->url},
-        {"charset", charset},
-        {"date_source", m->date_source},
+        {"author", m->author}, {"sitename", m->sitename}, {"description", m->description},
+        {"canonical", m->url}, {"charset", charset},      {"date_source", m->date_source},
     };
     att__buf_init(&b, (size_t)1 << 16);
     rc = att__buf_addc(&b, '{');
@@ -120,8 +116,7 @@ int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, 
     xmlInitParser();
     hdoc = htmlReadMemory(utf8.data ? utf8.data : "", (int)utf8.len, url, "UTF-8", PARSE_OPTS);
     if (!hdoc || !xmlDocGetRootElement(hdoc)) {
-        rc = att__err(r->ctx, ATT_EFORMAT, "%s: not HTML: no element found in %zu bytes", where,
-                      n);
+        rc = att__err(r->ctx, ATT_EFORMAT, "%s: not HTML: no element found in %zu bytes", where, n);
         goto cleanup;
     }
     meta = calloc(1, sizeof(*meta));

@@ -1,26 +1,34 @@
 /*
- * html_cues.c - the extractor's lexicon: what tags are, and what the words
- * in class, id, role and itemprop attributes say about an element.
+ * html_cues.c - the extractor's lexicon: what tags are, what the words in
+ * class, id, role and itemprop attributes say about an element, and the
+ * few lines of text that are page furniture whatever their markup.
  *
- * Tags: one sorted table (binary search) of flags: block or inline, never
- * text (script, style, form controls), headings, list items, cells, page
- * furniture (nav, aside, footer), content (article, main).
+ * Tags: one sorted table (binary search): block or inline, never text
+ * (script, style, form controls), headings, page furniture (nav, aside,
+ * footer, form), content (article, main), sectioning (may hold an article).
  *
- * Cues: class and id values are cut into words at every non-alphanumeric
- * byte and at camelCase humps ("postFooter" -> post, footer), lower-cased,
- * and each word is looked up in one table: a word either must match
- * exactly ("ad", "nav") or may begin a longer word ("comment" matches
- * "comments", "commentlist").  Within one class name a word of furniture
- * beats a word of content ("post-comments", "entry-footer",
- * "article-related" are furniture), with one exception: "header" after a
- * content word is the article's own header ("entry-header"), which holds
- * the headline.  Across the names of one element content wins: WordPress
- * writes <article class="post hentry category-news comments-open">.  A content word
+ * Cues: class and id values are cut into names at blanks and into words at
+ * every other non-alphanumeric byte and at camelCase humps ("postFooter" ->
+ * post, footer), lower-cased, and each word is looked up in one table: a
+ * word either must match whole ("ad", "nav") or may begin a longer word
+ * ("comment" matches "comments", "commentlist").  Within one name a word
+ * of furniture beats a word of content ("post-comments", "entry-footer",
+ * "article-related"), except that "header" after a content word is the
+ * article's own header ("entry-header"), which holds the headline.  Across
+ * the names of one element content wins: WordPress writes <article
+ * class="post hentry category-news comments-open">.  A content word
  * followed by a body word ("article-body", "entry-content", "story-text")
- * is a strong cue: the article's body itself.  Whole class values that
- * hide an element (hidden, sr-only) and inline styles with display:none
- * mark it hidden.  The extractor decides what the cues are worth
- * (html_extract.c); nothing here looks at text.
+ * is the strong cue of the article's body.  Bylines, dates, tags and
+ * captions are a cue of their own (META): furniture only while small.
+ * Page builders call every piece of a page a widget ("elementor-widget-
+ * text-editor"), so "widget" says nothing in their names.  Whole class
+ * values (hidden, sr-only), hidden/aria-hidden attributes and inline
+ * display:none hide an element.
+ *
+ * Text: tail markers ("Lesen Sie auch", "Related", "Veja também"), caption
+ * and credit lines ("Foto: dpa", "... © Getty"), and German and English
+ * function words, which tell running text from labels.  The extractor
+ * decides what all of this is worth (html_extract.c).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -49,12 +57,12 @@ static const struct tagdef {
     {"bdi", I},
     {"bdo", I},
     {"big", I},
-    {"blockquote", B | S | ATT_TAG_QUOTE},
+    {"blockquote", B | S},
     {"body", B | S},
     {"br", ATT_TAG_BR},
     {"button", ATT_TAG_DROP},
     {"canvas", ATT_TAG_DROP},
-    {"caption", B | ATT_TAG_CAPTION},
+    {"caption", B},
     {"center", B | S},
     {"cite", I},
     {"code", I},
@@ -62,15 +70,15 @@ static const struct tagdef {
     {"colgroup", ATT_TAG_DROP},
     {"data", I},
     {"datalist", ATT_TAG_DROP},
-    {"dd", B | ATT_TAG_ITEM},
+    {"dd", B},
     {"del", ATT_TAG_DROP},
     {"details", B | S},
     {"dfn", I},
     {"dialog", ATT_TAG_DROP},
-    {"dir", B | ATT_TAG_LIST},
+    {"dir", B},
     {"div", B | S},
-    {"dl", B | ATT_TAG_LIST},
-    {"dt", B | ATT_TAG_ITEM},
+    {"dl", B},
+    {"dt", B},
     {"em", I},
     {"embed", ATT_TAG_DROP},
     {"fieldset", B},
@@ -78,7 +86,7 @@ static const struct tagdef {
     {"figure", B},
     {"font", I},
     {"footer", B | S | ATT_TAG_NEG},
-    {"form", B | S},
+    {"form", B | S | ATT_TAG_NEG},
     {"frame", ATT_TAG_DROP},
     {"frameset", ATT_TAG_DROP},
     {"h1", B | ATT_TAG_HEADING},
@@ -100,13 +108,13 @@ static const struct tagdef {
     {"kbd", I},
     {"label", I},
     {"legend", B},
-    {"li", B | ATT_TAG_ITEM},
+    {"li", B},
     {"link", ATT_TAG_DROP},
     {"main", B | S | ATT_TAG_POS},
     {"map", ATT_TAG_DROP},
     {"mark", I},
     {"math", ATT_TAG_DROP},
-    {"menu", B | ATT_TAG_LIST | ATT_TAG_NEG},
+    {"menu", B | ATT_TAG_NEG},
     {"meta", ATT_TAG_DROP},
     {"meter", ATT_TAG_DROP},
     {"nav", B | S | ATT_TAG_NEG},
@@ -114,11 +122,11 @@ static const struct tagdef {
     {"noframes", ATT_TAG_DROP},
     {"noscript", B | S | ATT_TAG_NEG},
     {"object", ATT_TAG_DROP},
-    {"ol", B | ATT_TAG_LIST},
+    {"ol", B},
     {"optgroup", ATT_TAG_DROP},
     {"option", ATT_TAG_DROP},
     {"output", I},
-    {"p", B | ATT_TAG_PARA},
+    {"p", B},
     {"param", ATT_TAG_DROP},
     {"picture", ATT_TAG_DROP},
     {"pre", B | ATT_TAG_PRE},
@@ -144,11 +152,11 @@ static const struct tagdef {
     {"svg", ATT_TAG_DROP},
     {"table", B | S},
     {"tbody", B},
-    {"td", B | S | ATT_TAG_CELL},
+    {"td", B | S},
     {"template", ATT_TAG_DROP},
     {"textarea", ATT_TAG_DROP},
     {"tfoot", B},
-    {"th", B | ATT_TAG_CELL},
+    {"th", B},
     {"thead", B},
     {"time", I},
     {"title", ATT_TAG_DROP},
@@ -156,7 +164,7 @@ static const struct tagdef {
     {"track", ATT_TAG_DROP},
     {"tt", I},
     {"u", I},
-    {"ul", B | ATT_TAG_LIST},
+    {"ul", B},
     {"var", I},
     {"video", ATT_TAG_DROP},
     {"wbr", I},
@@ -183,8 +191,7 @@ unsigned att__html_tag(const char *name)
 
 #define W_NEG ATT_CUE_NEG
 #define W_POS ATT_CUE_POS
-#define W_COM (ATT_CUE_NEG | ATT_CUE_COMMENT)
-#define W_META (ATT_CUE_NEG | ATT_CUE_META)
+#define W_META ATT_CUE_META
 #define W_BODY 0x100   /* body, content, text: strong after a content word */
 #define W_HEADER 0x200 /* header: furniture unless next to a content word */
 #define W_EXACT 0x400  /* the word must match whole, not as a prefix */
@@ -260,11 +267,12 @@ static const struct cueword {
     {"werbung", W_NEG},
     {"widget", W_NEG},
     /* reader comments */
-    {"comment", W_COM},
-    {"disqus", W_COM},
-    {"kommentar", W_COM},
-    {"respond", W_COM},
-    {"reply", W_COM},
+    {"comment", W_NEG},
+    {"disqus", W_NEG},
+    {"forum", W_NEG},
+    {"kommentar", W_NEG},
+    {"respond", W_NEG},
+    {"reply", W_NEG},
     /* lines about the article rather than of it */
     {"author", W_META},
     {"byline", W_META},
@@ -305,20 +313,21 @@ static const struct cueword {
 /* Page builders, whose "widgets" are any piece of a page:
  * "elementor-widget-text-editor" holds the article's text. */
 static const char *const builders[] = {
-    "elementor", "et", "vc", "wpb", "fusion", "siteorigin", "so", "fl", "av", "kc", "tve",
-    "brxe", "wp",
+    "elementor", "et", "vc", "wpb", "fusion", "siteorigin", "so",
+    "fl",        "av", "kc", "tve", "brxe",   "wp",
 };
 
 /* Whole class values that hide an element. */
 static const char *const hidden_classes[] = {
-    "hidden", "hide", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden",
-    "element-invisible", "offscreen", "d-none", "invisible", "is-hidden", "u-hidden",
+    "hidden",          "hide",           "sr-only",           "screen-reader-text",
+    "visually-hidden", "visuallyhidden", "element-invisible", "offscreen",
+    "d-none",          "invisible",      "is-hidden",         "u-hidden",
 };
 
 /* Compound words that are the article body whole. */
 static const char *const strong_words[] = {
-    "articlebody", "articlecontent", "articletext", "entrycontent", "storybody",
-    "storycontent", "storytext", "bodytext", "artikeltext", "postentry", "posttext",
+    "articlebody", "articlecontent", "articletext", "entrycontent", "storybody", "storycontent",
+    "storytext",   "bodytext",       "artikeltext", "postentry",    "posttext",
 };
 
 /* role="..." values. */
@@ -326,19 +335,23 @@ static const struct {
     const char *role;
     unsigned cue;
 } roles[] = {
-    {"article", ATT_CUE_POS},      {"main", ATT_CUE_POS},        {"navigation", ATT_CUE_NEG},
-    {"banner", ATT_CUE_NEG},       {"contentinfo", ATT_CUE_NEG}, {"complementary", ATT_CUE_NEG},
-    {"search", ATT_CUE_NEG},       {"menu", ATT_CUE_NEG},        {"menubar", ATT_CUE_NEG},
-    {"toolbar", ATT_CUE_NEG},      {"dialog", ATT_CUE_NEG},      {"alertdialog", ATT_CUE_NEG},
+    {"article", ATT_CUE_POS}, {"main", ATT_CUE_POS},        {"navigation", ATT_CUE_NEG},
+    {"banner", ATT_CUE_NEG},  {"contentinfo", ATT_CUE_NEG}, {"complementary", ATT_CUE_NEG},
+    {"search", ATT_CUE_NEG},  {"menu", ATT_CUE_NEG},        {"menubar", ATT_CUE_NEG},
+    {"toolbar", ATT_CUE_NEG}, {"dialog", ATT_CUE_NEG},      {"alertdialog", ATT_CUE_NEG},
 };
 
 static unsigned lookup_word(const char *w, size_t n)
 {
     for (size_t i = 0; i < ATT_ARRAY_LEN(strong_words); i++)
-        if (strlen(strong_words[i]) == n && memcmp(w, strong_words[i], n) == 0)
+        if (strong_words[i][0] == w[0] && strlen(strong_words[i]) == n &&
+            memcmp(w, strong_words[i], n) == 0)
             return ATT_CUE_POS | ATT_CUE_STRONG;
     for (size_t i = 0; i < ATT_ARRAY_LEN(words); i++) {
-        size_t k = strlen(words[i].word);
+        size_t k;
+        if (words[i].word[0] != w[0])
+            continue;
+        k = strlen(words[i].word);
         if (n < k || memcmp(w, words[i].word, k) != 0)
             continue;
         if (n == k || !(words[i].flags & W_EXACT))
@@ -362,8 +375,8 @@ static unsigned item_cues(const char *v, size_t len)
     }
     for (size_t i = 0; i <= len; i++) {
         unsigned char c = i < len ? (unsigned char)v[i] : ' ';
-        int split = !isalnum(c) ||
-                    (n > 0 && isupper(c) && i > 0 && islower((unsigned char)v[i - 1]));
+        int split =
+            !isalnum(c) || (n > 0 && isupper(c) && i > 0 && islower((unsigned char)v[i - 1]));
         if (split && n > 0) {
             unsigned f = lookup_word(w, n);
             if (builder && n == 6 && memcmp(w, "widget", 6) == 0)
@@ -383,7 +396,7 @@ static unsigned item_cues(const char *v, size_t len)
     }
     if (header && !pos_before)
         all |= ATT_CUE_NEG;
-    if (all & ATT_CUE_NEG)
+    if (all & (ATT_CUE_NEG | ATT_CUE_META))
         all &= ~(unsigned)(ATT_CUE_POS | ATT_CUE_STRONG); /* "post-comments", "entry-footer" */
     return all & 0xFF;
 }
@@ -401,7 +414,7 @@ static void value_cues(const char *v, unsigned *neg, unsigned *pos)
         while (k < len && !isspace((unsigned char)v[k]))
             k++;
         f = item_cues(v + i, k - i);
-        if (f & ATT_CUE_NEG)
+        if (f & (ATT_CUE_NEG | ATT_CUE_META))
             *neg |= f;
         else
             *pos |= f;
@@ -482,4 +495,199 @@ unsigned att__html_cues(xmlNode *el)
     /* a name of content beats a name of furniture on the same element:
      * <article class="post hentry category-news comments-open"> */
     return cue | (pos & (ATT_CUE_POS | ATT_CUE_STRONG) ? pos : neg);
+}
+
+/* ---- tail markers --------------------------------------------------------- */
+
+/* Lines that open what comes after an article: teasers, sources, tags,
+ * comments, appeals (lower case; a block starting with one is furniture). */
+static const char *const tail_markers[] = {
+    /* de */
+    "lesen sie auch",
+    "lesen sie mehr",
+    "lies auch",
+    "mehr zum thema",
+    "mehr zu diesem thema",
+    "weitere artikel",
+    "weitere beiträge",
+    "weitere informationen",
+    "weiterführende links",
+    "weiterführende informationen",
+    "zum weiterlesen",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "das thema könnte dich auch interessieren",
+    "auch interessant",
+    "ähnliche artikel",
+    "ähnliche beiträge",
+    "verwandte artikel",
+    "verwandte beiträge",
+    "passend zum thema",
+    "passende artikel",
+    "top themen",
+    "top-themen",
+    "meistgelesen",
+    "beliebte artikel",
+    "beliebte beiträge",
+    "quellenangaben",
+    "empfohlene artikel",
+    "empfehlungen der redaktion",
+    "unsere empfehlungen",
+    "kommentar schreiben",
+    "kommentare",
+    "hinterlasse einen kommentar",
+    "schreibe einen kommentar",
+    "diesen artikel teilen",
+    "artikel teilen",
+    "beitrag teilen",
+    "jetzt teilen",
+    "zurück zur übersicht",
+    "schlagwörter",
+    "schlagworte",
+    "mehr artikel",
+    "neueste artikel",
+    "aktuelle artikel",
+    "das könnte ihnen auch gefallen",
+    /* en */
+    "related",
+    "read more",
+    "read also",
+    "read next",
+    "see also",
+    "more from",
+    "more on this",
+    "more stories",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "also read",
+    "explore further",
+    "further reading",
+    "most read",
+    "most popular",
+    "trending now",
+    "leave a comment",
+    "leave a reply",
+    "share this",
+    "filed under",
+    "more articles",
+    "latest articles",
+    "popular posts",
+    "recent posts",
+    /* es, pt, fr, it, pl */
+    "lee también",
+    "lea también",
+    "te puede interesar",
+    "también te puede interesar",
+    "noticias relacionadas",
+    "valora esta noticia",
+    "veja também",
+    "leia também",
+    "leia mais",
+    "saiba mais",
+    "à lire aussi",
+    "lire aussi",
+    "voir aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "leggi anche",
+    "potrebbe interessarti",
+    "zobacz także",
+    "czytaj także",
+    "czytaj też",
+    "zobacz też",
+};
+
+int att__html_tail_marker(const char *s, size_t n)
+{
+    char low[96];
+    size_t k = att__utf8_lower(s, n < 80 ? n : 80, low, sizeof(low));
+    for (size_t i = 0; i < ATT_ARRAY_LEN(tail_markers); i++) {
+        size_t m = strlen(tail_markers[i]);
+        if (k >= m && memcmp(low, tail_markers[i], m) == 0 &&
+            (k == m || !isalnum((unsigned char)low[m])))
+            return 1;
+    }
+    return 0;
+}
+
+/* Starts of lines that credit or caption a picture. */
+static const char *const credit_starts[] = {
+    "foto:",      "fotos:",   "bild:",      "bilder:",    "abbildung:",
+    "abb.",       "grafik:",  "quelle:",    "bildquelle", "bildnachweis",
+    "photo:",     "photos:",  "image:",     "credit:",    "(credit:",
+    "source:",    "picture:", "screenshot", "titelbild",  "beitragsbild",
+    "symbolbild", "foto/",    "©",          "(c) ",       "copyright",
+};
+
+int att__html_credit_line(const char *s, size_t n)
+{
+    char low[64];
+    size_t k = att__utf8_lower(s, n < 48 ? n : 48, low, sizeof(low));
+    for (size_t i = 0; i < ATT_ARRAY_LEN(credit_starts); i++) {
+        size_t m = strlen(credit_starts[i]);
+        if (k >= m && memcmp(low, credit_starts[i], m) == 0)
+            return 1;
+    }
+    /* "... | © Kevin C. Cox/Getty Images", "(mlharing / iStock.com)" */
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
+            return 1;
+    return 0;
+}
+
+/* ---- function words ---------------------------------------------------------- */
+
+/* Function words of German and English, sorted by bytes for bsearch. */
+static const char *const stopwords[] = {
+    "a",     "aber",   "about", "after",   "all",   "alle",     "allem",  "allen",   "aller",
+    "alles", "als",    "also",  "am",      "an",    "and",      "andere", "anderen", "any",
+    "are",   "as",     "at",    "auch",    "auf",   "aus",      "be",     "because", "been",
+    "bei",   "beim",   "bin",   "bis",     "bist",  "but",      "by",     "can",     "could",
+    "da",    "damit",  "dann",  "das",     "dass",  "dem",      "den",    "denn",    "der",
+    "des",   "did",    "die",   "dies",    "diese", "diesem",   "diesen", "dieser",  "dieses",
+    "do",    "doch",   "does",  "dort",    "du",    "durch",    "ein",    "eine",    "einem",
+    "einen", "einer",  "eines", "er",      "es",    "etwas",    "for",    "from",    "für",
+    "gegen", "had",    "has",   "hat",     "hatte", "hatten",   "have",   "he",      "her",
+    "hier",  "his",    "how",   "i",       "ich",   "if",       "ihm",    "ihn",     "ihnen",
+    "ihr",   "ihre",   "im",    "in",      "ins",   "into",     "is",     "ist",     "it",
+    "its",   "ja",     "jetzt", "just",    "kann",  "kein",     "keine",  "können",  "man",
+    "mehr",  "mein",   "mich",  "mir",     "mit",   "more",     "most",   "muss",    "my",
+    "nach",  "nicht",  "no",    "noch",    "not",   "nun",      "nur",    "ob",      "oder",
+    "of",    "ohne",   "on",    "one",     "only",  "or",       "other",  "our",     "out",
+    "over",  "schon",  "sehr",  "sein",    "seine", "she",      "sich",   "sie",     "sind",
+    "so",    "soll",   "some",  "sondern", "than",  "that",     "the",    "their",   "them",
+    "then",  "there",  "these", "they",    "this",  "to",       "um",     "und",     "uns",
+    "unter", "up",     "viel",  "vom",     "von",   "vor",      "war",    "waren",   "was",
+    "we",    "weil",   "wenn",  "werden",  "were",  "what",     "when",   "which",   "who",
+    "wie",   "wieder", "will",  "wir",     "wird",  "with",     "would",  "wurde",   "wurden",
+    "you",   "your",   "zu",    "zum",     "zur",   "zwischen", "über",
+};
+
+static int cmp_word(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+unsigned att__html_stopwords(const char *s, size_t n)
+{
+    unsigned hits = 0;
+    for (size_t i = 0; i < n;) {
+        char w[24];
+        size_t k = 0;
+        while (i < n && !(isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+            i++;
+        while (i < n && (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
+            if (k + 1 < sizeof(w))
+                w[k] = (char)tolower((unsigned char)s[i]);
+            k++;
+            i++;
+        }
+        if (k > 0 && k + 1 < sizeof(w)) {
+            w[k] = '\0';
+            hits += bsearch(w, stopwords, ATT_ARRAY_LEN(stopwords), sizeof(stopwords[0]),
+                            cmp_word) != NULL;
+        }
+    }
+    return hits;
 }

@@ -4,12 +4,18 @@
  *
  * One walk over the tree collects candidates from every place pages put
  * them: <meta name|property|itemprop=... content=...>, <link rel=canonical>,
- * <title>, the first <h1>, JSON-LD blocks (schema.org Article, NewsArticle,
- * BlogPosting ... and their @graph), microdata (itemprop=datePublished,
- * itemprop=author), <time datetime>, rel=author links and bylines.  Each
- * field then takes the candidate of the highest rank, where the rank of a
- * source is one table (meta_keys) or a fixed order written out below; a
- * date in the URL path is the last resort for the publication date.
+ * <title>, <h1> and post-title headings, JSON-LD blocks (schema.org
+ * Article, NewsArticle, BlogPosting ... and their @graph), microdata
+ * (itemprop=datePublished, itemprop=author), <time datetime>, rel=author
+ * links, and visible date lines and bylines (by class).  Each field takes
+ * the candidate of the best rank, where the rank of a source is one table
+ * (meta_keys) or the R_* constants; a date in the URL path is the last
+ * resort for the publication date.  The title is the exception: what the
+ * page shows wins over what it declares, so the one <h1> (unless it is the
+ * site's name) comes first, then a post-title heading, then the declared
+ * titles, then <title> without the site's name.  Authors are narrowed to
+ * the name ("Von ...", "View all posts by ..." cut; URLs and handles
+ * refused); character references left in attribute values are decoded.
  *
  * Dates in any of the forms pages use (ISO 8601 with or without a colon in
  * the zone, 17.04.2024, 17. April 2024, April 17, 2024, RFC 822) become
@@ -92,8 +98,6 @@ static const struct {
 #define R_JSONLD_PAGE 20 /* a WebPage's JSON-LD */
 #define R_CANONICAL 10
 #define R_HTML_LANG 10
-#define R_TITLE_TAG 40
-#define R_H1 50
 #define R_MICRODATA 15
 #define R_TIME_PUB 16 /* <time pubdate> or class publish */
 #define R_TIME 35     /* the first <time datetime> */
@@ -103,7 +107,8 @@ static const struct {
 typedef struct cand {
     char val[M_COUNT][1024];
     int rank[M_COUNT]; /* 0: none yet */
-    char tag_title[512], h1[512];
+    char tag_title[512], h1[512], entry_title[512];
+    int nh1; /* <h1> elements in the body that are not the site's name */
     char src_date[24];
 } cand;
 
@@ -120,6 +125,66 @@ static void copy_str(char *dst, size_t max, const char *src)
     dst[n] = '\0';
 }
 
+/* Words before a name in a byline. */
+static const char *const byline_prefixes[] = {
+    "view all posts by",
+    "zeige alle beiträge von",
+    "alle beiträge von",
+    "alle artikel von",
+    "mehr artikel von",
+    "posted by",
+    "written by",
+    "geschrieben von",
+    "verfasst von",
+    "ein beitrag von",
+    "ein artikel von",
+    "autor:",
+    "autorin:",
+    "author:",
+    "autor/in:",
+    "by",
+    "von",
+    "par",
+    "por",
+    "di",
+};
+
+/* Narrows an author value s[*a..*n) to the name: drops byline words and
+ * what follows a line break or a "|"; returns 0 when what is left is not
+ * a name (a URL, a @handle, an e-mail address, a date, too long). */
+static int author_name(const char *s, size_t *a, size_t *n)
+{
+    size_t i = *a, e = *n, digits = 0;
+    for (size_t k = 0; k < ATT_ARRAY_LEN(byline_prefixes); k++) {
+        size_t m = strlen(byline_prefixes[k]);
+        if (e - i > m && strncasecmp(s + i, byline_prefixes[k], m) == 0 &&
+            (byline_prefixes[k][m - 1] == ':' || s[i + m] == ' ')) {
+            i += m;
+            while (i < e && s[i] == ' ')
+                i++;
+            break;
+        }
+    }
+    for (size_t k = i; k < e; k++)
+        if (s[k] == '\n' || s[k] == '|' ||
+            (s[k] == ' ' && k + 2 < e && s[k + 1] == '-' && s[k + 2] == ' ')) {
+            e = k;
+            break;
+        }
+    while (e > i && (s[e - 1] == ' ' || s[e - 1] == ',' || s[e - 1] == ':'))
+        e--;
+    if (e - i < 2 || e - i > 80 || strncmp(s + i, "http", 4) == 0 || s[i] == '@' ||
+        memchr(s + i, '@', e - i) || memchr(s + i, '/', e - i))
+        return 0;
+    for (size_t k = i; k < e; k++)
+        digits += isdigit((unsigned char)s[k]) != 0;
+    if (digits >= 2)
+        return 0;
+    *a = i;
+    *n = e;
+    return 1;
+}
+
 static void offer(cand *c, enum field f, int rank, const char *v, size_t n, const char *src)
 {
     size_t a = 0;
@@ -130,6 +195,8 @@ static void offer(cand *c, enum field f, int rank, const char *v, size_t n, cons
     while (n > a && isspace((unsigned char)v[n - 1]))
         n--;
     if (n == a || (c->rank[f] && c->rank[f] <= rank))
+        return;
+    if (f == M_AUTHOR && !author_name(v, &a, &n))
         return;
     if (f == M_DATE) {
         char iso[40];
@@ -161,12 +228,12 @@ static const struct {
     const char *name;
     int month;
 } months[] = {
-    {"januar", 1},   {"jänner", 1},    {"january", 1},  {"jan", 1},   {"februar", 2},
-    {"february", 2}, {"feb", 2},       {"märz", 3},     {"maerz", 3}, {"march", 3},
-    {"mär", 3},      {"mar", 3},       {"april", 4},    {"apr", 4},   {"mai", 5},
-    {"may", 5},      {"juni", 6},      {"june", 6},     {"jun", 6},   {"juli", 7},
-    {"july", 7},     {"jul", 7},       {"august", 8},   {"aug", 8},   {"september", 9},
-    {"sept", 9},     {"sep", 9},       {"oktober", 10}, {"october", 10}, {"okt", 10},
+    {"januar", 1},   {"jänner", 1},    {"january", 1},  {"jan", 1},       {"februar", 2},
+    {"february", 2}, {"feb", 2},       {"märz", 3},     {"maerz", 3},     {"march", 3},
+    {"mär", 3},      {"mar", 3},       {"april", 4},    {"apr", 4},       {"mai", 5},
+    {"may", 5},      {"juni", 6},      {"june", 6},     {"jun", 6},       {"juli", 7},
+    {"july", 7},     {"jul", 7},       {"august", 8},   {"aug", 8},       {"september", 9},
+    {"sept", 9},     {"sep", 9},       {"oktober", 10}, {"october", 10},  {"okt", 10},
     {"oct", 10},     {"november", 11}, {"nov", 11},     {"dezember", 12}, {"december", 12},
     {"dez", 12},     {"dec", 12},
 };
@@ -227,9 +294,9 @@ static int iso_at(const char *s, size_t n, char out[40])
     if ((d = num_at(s + i, n - i, &k, 2)) < 0 || k != 2 || !valid_ymd(y, m, d))
         return 0;
     i += 2;
-    if (i + 5 < n && (s[i] == 'T' || s[i] == ' ') && (hh = num_at(s + i + 1, n - i - 1, &k, 2)) >= 0 &&
-        k == 2 && s[i + 3] == ':' && (mm = num_at(s + i + 4, n - i - 4, &k, 2)) >= 0 && k == 2 &&
-        hh < 24 && mm < 60) {
+    if (i + 5 < n && (s[i] == 'T' || s[i] == ' ') &&
+        (hh = num_at(s + i + 1, n - i - 1, &k, 2)) >= 0 && k == 2 && s[i + 3] == ':' &&
+        (mm = num_at(s + i + 4, n - i - 4, &k, 2)) >= 0 && k == 2 && hh < 24 && mm < 60) {
         i += 6;
         if (i + 2 < n && s[i] == ':' && num_at(s + i + 1, n - i - 1, &k, 2) >= 0 && k == 2) {
             ss = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
@@ -370,10 +437,22 @@ static int url_date(const char *u, char out[40])
 /* ---- JSON-LD ----------------------------------------------------------------- */
 
 static const char *const article_types[] = {
-    "article",           "newsarticle",        "blogposting",  "reportagenewsarticle",
-    "analysisnewsarticle", "opinionnewsarticle", "report",       "scholarlyarticle",
-    "techarticle",       "liveblogposting",    "socialmediaposting", "backgroundnewsarticle",
-    "reviewnewsarticle", "review",             "posting",      "discussionforumposting",
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "report",
+    "scholarlyarticle",
+    "techarticle",
+    "liveblogposting",
+    "socialmediaposting",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "review",
+    "posting",
+    "discussionforumposting",
 };
 
 static int type_is(json_t *t, int *page)
@@ -437,8 +516,7 @@ static void jsonld_object(json_t *o, cand *c, int depth)
         if (art)
             offer_s(c, M_TITLE, r, json_string_value(json_object_get(o, "headline")), NULL);
         offer_s(c, M_DATE, r, json_string_value(json_object_get(o, "datePublished")), "json-ld");
-        offer_s(c, M_DATE, r + 20, json_string_value(json_object_get(o, "dateCreated")),
-                "json-ld");
+        offer_s(c, M_DATE, r + 20, json_string_value(json_object_get(o, "dateCreated")), "json-ld");
         author_names(json_object_get(o, "author"), names, sizeof(names), 0);
         offer_s(c, M_AUTHOR, r, names, NULL);
         if (json_is_object(pub))
@@ -484,6 +562,55 @@ static int has_word(const char *v, const char *w)
     return 0;
 }
 
+/* Class names of a post's own headline, and of a site's name. */
+static const char *const title_classes[] = {"entry-title", "post-title",     "article-title",
+                                            "headline",    "article__title", "post__title",
+                                            "posttitle",   "entrytitle"};
+static const char *const date_classes[] = {"date",       "posted",    "published",    "byline",
+                                           "entry-meta", "post-meta", "article-meta", "timestamp",
+                                           "meta-info",  "postmeta",  "datum"};
+static const char *const author_classes[] = {"author", "byline", "autor", "vcard", "fn"};
+static const char *const author_not[] = {"author-bio",   "author-box",         "authorbox",
+                                         "about-author", "author-description", "author-avatar",
+                                         "comment"};
+static const char *const site_classes[] = {"site-title",  "site-name", "logo",      "brand",
+                                           "blog-title",  "blogname",  "blog-name", "masthead",
+                                           "site-header", "branding"};
+
+#define HAS_ANY(v, words) has_any(v, words, ATT_ARRAY_LEN(words))
+
+static int has_any(const char *v, const char *const *words, size_t n)
+{
+    char low[256];
+    size_t k = 0;
+    for (; v[k] && k + 1 < sizeof(low); k++)
+        low[k] = (char)tolower((unsigned char)v[k]);
+    low[k] = '\0';
+    for (size_t i = 0; i < n; i++)
+        if (strstr(low, words[i]))
+            return 1;
+    return 0;
+}
+
+/* Is this <h1> the site's name rather than the page's headline: in a
+ * <header> outside any <article> or <main>, or with a class or id (its own
+ * or an ancestor's, three levels up) that says logo or site title? */
+static int site_heading(xmlNode *h)
+{
+    int depth = 0, in_header = 0;
+    for (xmlNode *n = h; n && n->type == XML_ELEMENT_NODE; n = n->parent, depth++) {
+        const char *nm = (const char *)n->name, *v;
+        if (strcmp(nm, "article") == 0 || strcmp(nm, "main") == 0)
+            return 0;
+        if (strcmp(nm, "header") == 0)
+            in_header = 1;
+        if (depth <= 3 && (((v = attr(n, "class")) != NULL && HAS_ANY(v, site_classes)) ||
+                           ((v = attr(n, "id")) != NULL && HAS_ANY(v, site_classes))))
+            return 1;
+    }
+    return in_header;
+}
+
 static void element(xmlNode *el, cand *c, int *in_body)
 {
     const char *name = (const char *)el->name, *v, *content;
@@ -524,11 +651,14 @@ static void element(xmlNode *el, cand *c, int *in_body)
             offer_s(c, M_URL, R_CANONICAL, attr(el, "href"), NULL);
     } else if (strcmp(name, "script") == 0) {
         v = attr(el, "type");
-        if (v && strcasecmp(v, "application/ld+json") == 0 && el->children &&
-            el->children->content)
+        if (v && strcasecmp(v, "application/ld+json") == 0 && el->children && el->children->content)
             jsonld((const char *)el->children->content, c);
-    } else if (strcmp(name, "h1") == 0 && !c->h1[0]) {
-        att__html_node_text(el, c->h1, sizeof(c->h1));
+    } else if (strcmp(name, "h1") == 0) {
+        if (!site_heading(el)) {
+            if (!c->h1[0])
+                att__html_node_text(el, c->h1, sizeof(c->h1));
+            c->nh1++;
+        }
     } else if (strcmp(name, "time") == 0) {
         const char *cls = attr(el, "class");
         v = attr(el, "datetime");
@@ -541,6 +671,29 @@ static void element(xmlNode *el, cand *c, int *in_body)
         else
             offer_s(c, M_DATE, R_TIME, v, "time");
     }
+    if (!c->rank[M_AUTHOR] || c->rank[M_AUTHOR] > R_BYLINE) {
+        const char *cls = attr(el, "class");
+        if (cls && HAS_ANY(cls, author_classes) && !HAS_ANY(cls, author_not)) {
+            att__html_node_text(el, text, sizeof(text));
+            offer_s(c, M_AUTHOR, R_BYLINE, text, NULL);
+        }
+    }
+    if (!c->rank[M_DATE] || c->rank[M_DATE] > R_BYLINE) {
+        /* a visible date line: <span class="date">, <div class="entry-meta">,
+         * <abbr class="published" title="..."> */
+        const char *cls = attr(el, "class");
+        if (cls && HAS_ANY(cls, date_classes)) {
+            v = strcmp(name, "abbr") == 0 ? attr(el, "title") : NULL;
+            if (!v) {
+                att__html_node_text(el, text, sizeof(text));
+                v = strlen(text) <= 160 ? text : NULL;
+            }
+            offer_s(c, M_DATE, R_BYLINE, v, "date-line");
+        }
+    }
+    if (!c->entry_title[0] && name[0] == 'h' && name[1] >= '1' && name[1] <= '3' && !name[2] &&
+        (v = attr(el, "class")) != NULL && HAS_ANY(v, title_classes))
+        att__html_node_text(el, c->entry_title, sizeof(c->entry_title));
     if ((v = attr(el, "itemprop")) != NULL && strcmp(name, "meta") != 0) {
         if (strcasecmp(v, "datePublished") == 0) {
             content = attr(el, "content");
@@ -605,6 +758,30 @@ static void clean_title(const char *t, const char *site, const char *h1, char *o
     }
 }
 
+/* Is h the site's name: the og:site_name, or the shorter side of a
+ * <title> like "Site » Headline"? */
+static int is_site_name(const char *h, const char *tag_title, const char *site)
+{
+    static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "};
+    size_t hn = strlen(h), tn = strlen(tag_title);
+    if (site[0] && strcasecmp(h, site) == 0)
+        return 1;
+    for (size_t k = 0; k < ATT_ARRAY_LEN(seps); k++) {
+        const char *p = strstr(tag_title, seps[k]);
+        size_t sl = strlen(seps[k]);
+        if (!p)
+            continue;
+        /* "Site » Headline" or "Headline | Site" with h the site side */
+        if ((size_t)(p - tag_title) == hn && strncasecmp(tag_title, h, hn) == 0 &&
+            tn - hn - sl > hn / 2)
+            return 1;
+        p = tag_title + tn - hn;
+        if (tn > hn + sl && strcasecmp(p, h) == 0 && memcmp(p - sl, seps[k], sl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 void att__html_meta_read(xmlDoc *doc, const char *page_url, att__html_meta *m)
 {
     cand *c = calloc(1, sizeof(*c));
@@ -626,8 +803,15 @@ void att__html_meta_read(xmlDoc *doc, const char *page_url, att__html_meta *m)
             break;
         n = n->next;
     }
-    /* title */
-    if (c->rank[M_TITLE]) {
+    /* title: the one headline the page shows, unless it is the site's name,
+     * else the post's headline, else what the page declares */
+    if (c->nh1 == 1 && is_site_name(c->h1, c->tag_title, c->val[M_SITE]))
+        c->nh1 = 0;
+    if (c->nh1 == 1 && strlen(c->h1) >= 3 && strlen(c->h1) < 300) {
+        copy_str(m->title, sizeof(m->title), c->h1);
+    } else if (c->entry_title[0]) {
+        copy_str(m->title, sizeof(m->title), c->entry_title);
+    } else if (c->rank[M_TITLE]) {
         const char *site = c->val[M_SITE];
         char t[512];
         clean_title(c->val[M_TITLE], site, "", t, sizeof(t));

@@ -37,7 +37,10 @@ static int has(const att_doc *d, const char *s)
     return d && strstr(att_doc_text(d, NULL), s) != NULL;
 }
 
-static const char *meta_of(const att_doc *d) { return d && d->meta_json ? d->meta_json : ""; }
+static const char *meta_of(const att_doc *d)
+{
+    return d && d->meta_json ? d->meta_json : "";
+}
 
 /* A small news page with the usual furniture around the article. */
 static const char news[] =
@@ -109,10 +112,12 @@ TEST(news_paragraphs_in_order)
     att_doc_free(d);
 }
 
-TEST(news_headline_kept)
+TEST(news_headline_is_the_title)
 {
+    /* the headline is the title, not a paragraph of the text (as in text.c) */
     att_doc *d = page(news);
-    CHECK(d && strncmp(att_doc_text(d, NULL), "Gipfel in Astana\n\n", 18) == 0);
+    CHECK(d && strncmp(att_doc_text(d, NULL), "Die Präsidenten", 16) == 0);
+    CHECK_STR(att_doc_title(d), "Gipfel in Astana");
     att_doc_free(d);
 }
 
@@ -132,14 +137,14 @@ TEST(news_metadata)
 
 TEST(jsonld_metadata)
 {
-    att_doc *d = page(
-        "<html><head><title>Seite</title><script type=\"application/ld+json\">"
-        "{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"WebPage\","
-        "\"datePublished\":\"2019-01-01\"},{\"@type\":[\"NewsArticle\"],\"headline\":"
-        "\"Die Schlagzeile\",\"datePublished\":\"2019-02-04T05:06:07Z\",\"author\":[{\"name\":"
-        "\"Anna A\"},{\"name\":\"Bert B\"}],\"inLanguage\":\"en-GB\"}]}</script></head><body>"
-        "<p>A paragraph of text that is long enough to count as the main text of the page, "
-        "with commas, too.</p></body></html>");
+    att_doc *d =
+        page("<html><head><title>Seite</title><script type=\"application/ld+json\">"
+             "{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"WebPage\","
+             "\"datePublished\":\"2019-01-01\"},{\"@type\":[\"NewsArticle\"],\"headline\":"
+             "\"Die Schlagzeile\",\"datePublished\":\"2019-02-04T05:06:07Z\",\"author\":[{\"name\":"
+             "\"Anna A\"},{\"name\":\"Bert B\"}],\"inLanguage\":\"en-GB\"}]}</script></head><body>"
+             "<p>A paragraph of text that is long enough to count as the main text of the page, "
+             "with commas, too.</p></body></html>");
     CHECK_STR(att_doc_title(d), "Die Schlagzeile");
     CHECK_STR(att_doc_published(d), "2019-02-04T05:06:07Z");
     CHECK(strstr(meta_of(d), "\"author\":\"Anna A; Bert B\"") != NULL);
@@ -190,6 +195,34 @@ TEST(dates_in_text)
     CHECK(!att__html_date("", 0, out));
 }
 
+TEST(tail_markers_and_credits)
+{
+    att_doc *d = page(
+        "<html><body><article><div class=\"entry-content\"><p>Der erste Absatz des Artikels ist "
+        "lang genug, um als Text zu gelten, und er hat ein Komma.</p><p>Foto: dpa / Max "
+        "Muster</p><p>Der zweite Absatz des Artikels ist ebenso lang genug, um als Text zu "
+        "gelten.</p><p>Der dritte Absatz schließt den Artikel ab, mit einem Satz über das, was "
+        "als Nächstes geschehen soll, und mit einem Zitat.</p><p>Lesen Sie auch:</p><p>Ein "
+        "anderer Bericht, kurz angerissen.</p></div></article></body></html>");
+    CHECK(has(d, "Der erste Absatz"));
+    CHECK(has(d, "Der zweite Absatz"));
+    CHECK(!has(d, "Foto: dpa"));
+    CHECK(!has(d, "Lesen Sie auch"));
+    CHECK(!has(d, "Ein anderer Bericht"));
+    att_doc_free(d);
+}
+
+TEST(bylines)
+{
+    att_doc *d = page("<html><head><meta name=\"author\" content=\"https://example.org/me\">"
+                      "</head><body><article><p class=\"byline\">Von Erika Muster</p><p>Ein "
+                      "Absatz, der lang genug ist, um als Haupttext zu gelten, mit einem Komma."
+                      "</p></article></body></html>");
+    CHECK(strstr(meta_of(d), "\"author\":\"Erika Muster\"") != NULL);
+    CHECK(!has(d, "Von Erika Muster"));
+    att_doc_free(d);
+}
+
 TEST(charset_detection)
 {
     char cs[ATT_CHARSET_MAX];
@@ -201,21 +234,24 @@ TEST(charset_detection)
     CHECK_STR(cs, "UTF-16LE");
     CHECK_INT(bom, 2);
     /* valid UTF-8 wins over a Latin-1 declaration */
-    att__html_charset("<meta charset=iso-8859-1><p>Gr\xC3\xBC\xC3\x9F" "e</p>", 38, NULL, cs,
-                      &bom);
+    att__html_charset("<meta charset=iso-8859-1><p>Gr\xC3\xBC\xC3\x9F"
+                      "e</p>",
+                      38, NULL, cs, &bom);
     CHECK_STR(cs, "UTF-8");
     att__html_charset("<meta http-equiv=\"Content-Type\" content=\"text/html; "
                       "charset=ISO-8859-2\"><p>\xB1</p>",
                       76, NULL, cs, &bom);
     CHECK_STR(cs, "ISO-8859-2");
     /* the HTTP header beats the page's declaration */
-    att__html_charset("<meta charset=iso-8859-2><p>\xE4</p>", 33, "text/html; charset=KOI8-R",
-                      cs, &bom);
+    att__html_charset("<meta charset=iso-8859-2><p>\xE4</p>", 33, "text/html; charset=KOI8-R", cs,
+                      &bom);
     CHECK_STR(cs, "KOI8-R");
     att__html_charset("<p>\xE4</p>", 8, "windows-1251", cs, &bom);
     CHECK_STR(cs, "WINDOWS-1251");
     /* nothing declared, not UTF-8: windows-1252 */
-    att__html_charset("<p>Gr\xFC\xDF" "e</p>", 11, NULL, cs, &bom);
+    att__html_charset("<p>Gr\xFC\xDF"
+                      "e</p>",
+                      11, NULL, cs, &bom);
     CHECK_STR(cs, "WINDOWS-1252");
     /* declared UTF-8, but the bytes are Latin-1 throughout */
     att__html_charset("<meta charset=\"utf-8\"><p>\xE4\xF6\xFC \xDF</p>", 33, NULL, cs, &bom);
@@ -229,8 +265,13 @@ TEST(charset_decoding)
     CHECK_INT(att__html_to_utf8("\x80 \xE4\x9F\x81", 5, "WINDOWS-1252", &b), 0);
     CHECK_STR(b.data, "€ äŸ\xC2\x81");
     att__buf_reset(&b);
-    CHECK_INT(att__html_to_utf8("a\xFF" "b\0c", 5, "UTF-8", &b), 0);
-    CHECK_STR(b.data, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
+    CHECK_INT(att__html_to_utf8("a\xFF"
+                                "b\0c",
+                                5, "UTF-8", &b),
+              0);
+    CHECK_STR(b.data, "a\xEF\xBF\xBD"
+                      "b\xEF\xBF\xBD"
+                      "c");
     att__buf_reset(&b);
     CHECK_INT(att__html_to_utf8("\xB1\xE6", 2, "ISO-8859-2", &b), 0);
     CHECK_STR(b.data, "ąć");
@@ -244,7 +285,8 @@ TEST(charset_decoding)
 TEST(windows1252_page)
 {
     static const char s[] = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Gr\xFC\xDF"
-                            "e aus K\xF6ln \x96 5 \x80 f\xFCr die Stra\xDF" "e, und ein "
+                            "e aus K\xF6ln \x96 5 \x80 f\xFCr die Stra\xDF"
+                            "e, und ein "
                             "Absatz, der lang genug ist.</p></body></html>";
     att_doc *d = NULL;
     CHECK_INT(read_html("w.html", s, sizeof(s) - 1, &d), 1);
@@ -256,8 +298,10 @@ TEST(windows1252_page)
 TEST(utf16_page)
 {
     /* "<p>Grüße, ein Absatz in UTF-16.</p>" with a byte-order mark */
-    static const char s[] = "\xFF\xFE<\0p\0>\0G\0r\0\xFC\0\xDF\0" "e\0,\0 \0U\0T\0F\0-\0"
-                            "1\0" "6\0.\0<\0/\0p\0>\0";
+    static const char s[] = "\xFF\xFE<\0p\0>\0G\0r\0\xFC\0\xDF\0"
+                            "e\0,\0 \0U\0T\0F\0-\0"
+                            "1\0"
+                            "6\0.\0<\0/\0p\0>\0";
     att_doc *d = NULL;
     CHECK_INT(read_html("u16.html", s, sizeof(s) - 1, &d), 1);
     CHECK_STR(d ? att_doc_text(d, NULL) : NULL, "Grüße, UTF-16.");
@@ -266,13 +310,16 @@ TEST(utf16_page)
 
 TEST(whitespace_breaks_and_pre)
 {
-    att_doc *d = page("<html><body><div>Erste   Zeile\n  mit <b>fett</b>er Schrift<br>"
-                      "zweite&nbsp;Zeile<br><br>Neuer Absatz mit&shy;Trenn&#8203;zeichen und "
-                      "genug Text, damit er als Inhalt zählt, ja.</div>"
+    /* between two paragraphs of the article, so that all of it is kept */
+    att_doc *d = page("<html><body><article><p>Der erste Absatz des Artikels ist lang genug, "
+                      "um als Text zu gelten, und er hat ein Komma.</p>"
+                      "<div>Erste   Zeile\n  mit <b>fett</b>er Schrift<br>"
+                      "zweite&nbsp;Zeile<br><br>Neuer Absatz mit&shy;Trenn&#8203;zeichen.</div>"
                       "<pre>int a  =  1;\n\treturn a;</pre><script>var x='<p>nie</p>';</script>"
                       "<style>p{}</style><div style=\"display: none\">versteckt</div>"
-                      "<p hidden>auch versteckt</p></body></html>");
-    CHECK(has(d, "Erste Zeile mit fetter Schrift\nzweite Zeile\n\nNeuer Absatz mitTrennzeichen"));
+                      "<p hidden>auch versteckt</p><p>Der letzte Absatz des Artikels ist ebenso "
+                      "lang genug, um als Text zu gelten, mit Komma.</p></article></body></html>");
+    CHECK(has(d, "Erste Zeile mit fetter Schrift\nzweite Zeile\n\nNeuer Absatz mitTrennzeichen."));
     CHECK(has(d, "int a  =  1;\n\treturn a;"));
     CHECK(!has(d, "nie"));
     CHECK(!has(d, "versteckt"));
@@ -310,9 +357,9 @@ TEST(errors_name_file_and_byte)
     CHECK(strstr(att_errmsg(ctx), "byte 19") != NULL);
     CHECK_INT(read_html("e.html", "", 0, &d), ATT_EEMPTY);
     CHECK(strstr(att_errmsg(ctx), "e.html") != NULL);
-    CHECK_INT(read_html("n.html", "<html><head><title>T</title></head><body></body></html>", 55,
-                        &d),
-              ATT_EEMPTY);
+    CHECK_INT(
+        read_html("n.html", "<html><head><title>T</title></head><body></body></html>", 55, &d),
+        ATT_EEMPTY);
     CHECK(strstr(att_errmsg(ctx), "n.html: no text") != NULL);
     CHECK(d == NULL);
 }
@@ -349,12 +396,14 @@ int main(void)
     }
     RUN(news_main_text);
     RUN(news_paragraphs_in_order);
-    RUN(news_headline_kept);
+    RUN(news_headline_is_the_title);
     RUN(news_metadata);
     RUN(jsonld_metadata);
     RUN(title_without_site_and_date_in_url);
     RUN(time_element_date);
     RUN(dates_in_text);
+    RUN(tail_markers_and_credits);
+    RUN(bylines);
     RUN(charset_detection);
     RUN(charset_decoding);
     RUN(windows1252_page);
