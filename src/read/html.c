@@ -18,6 +18,7 @@
  * att__html_doc() is the entry for readers of other containers (WARC):
  * they pass the HTTP Content-Type and the page's URL.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,18 @@
 #define PARSE_OPTS                                                                                 \
     (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |           \
      HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE)
+
+/* boiler.c's tail rule costs lines x tail labels; past this many lines
+ * (no article has them) the text goes without that last filter. */
+#define BOILER_MAX_LINES 5000
+
+static size_t count_lines(const att_buf *b)
+{
+    size_t n = 0;
+    for (const char *p = b->data; p && (p = memchr(p, '\n', b->len - (size_t)(p - b->data))); p++)
+        n++;
+    return n;
+}
 
 /* meta_json: the fields that have no place on att_doc. */
 static int meta_json(const att__html_meta *m, const char *charset, char **out)
@@ -61,8 +74,15 @@ static int set_fields(att_doc *doc, const att__html_meta *m, const char *url, co
 {
     if (m->title[0] && att__doc_set(doc, &doc->title, m->title))
         return ATT_ENOMEM;
-    if (m->url[0] && strncmp(m->url, "http", 4) == 0) {
+    if (strncmp(m->url, "http://", 7) == 0 || strncmp(m->url, "https://", 8) == 0) {
         if (att__doc_set(doc, &doc->url, m->url))
+            return ATT_ENOMEM;
+    } else if (strncmp(m->url, "//", 2) == 0) {
+        /* scheme-relative: the page's own scheme, else https */
+        char abs[sizeof(m->url) + 8];
+        snprintf(abs, sizeof(abs), "%s%s",
+                 url && strncmp(url, "http:", 5) == 0 ? "http:" : "https:", m->url);
+        if (att__doc_set(doc, &doc->url, abs))
             return ATT_ENOMEM;
     } else if (url && att__doc_set(doc, &doc->url, url)) {
         return ATT_ENOMEM;
@@ -125,7 +145,11 @@ int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, 
         goto cleanup;
     }
     att__html_meta_read(hdoc, url, meta);
-    if (att__html_extract(xmlDocGetRootElement(hdoc), meta->title, &text, &st)) {
+    /* a page whose text is all under a hidden element (an unclosed
+     * aria-hidden flyout swallows the rest) is read with hidden text */
+    if (att__html_extract(xmlDocGetRootElement(hdoc), meta->title, 0, &text, &st) ||
+        (text.len == 0 && att__html_extract(xmlDocGetRootElement(hdoc), meta->title,
+                                            ATT_HTML_SHOW_HIDDEN, &text, &st))) {
         rc = att__err(r->ctx, ATT_ENOMEM, "%s: out of memory extracting the text", where);
         goto cleanup;
     }
@@ -134,7 +158,7 @@ int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, 
                       where, n, st.elements);
         goto cleanup;
     }
-    if (r->ctx && r->ctx->opts.keep_boilerplate) {
+    if ((r->ctx && r->ctx->opts.keep_boilerplate) || count_lines(&text) > BOILER_MAX_LINES) {
         rc = att__doc_from_raw(r, where, base, text.data, text.len, out);
     } else {
         if (att__boiler_clean(text.data, text.len, &clean, &clen, &bflags)) {

@@ -64,6 +64,8 @@ unsigned att__html_tag(const char *name);
 #define ATT_CUE_HIDDEN 0x08 /* not shown: display:none, hidden, sr-only */
 #define ATT_CUE_META 0x10   /* date lines, bylines, tags, captions: furniture when small */
 unsigned att__html_cues(xmlNode *el);
+/* Is el hidden (ATT_CUE_HIDDEN alone, cheaper)? */
+int att__html_hidden(xmlNode *el);
 
 /* Does the text s[0..n) open with a line that starts what comes after an
  * article ("Lesen Sie auch", "Related", "Comments", "Veja também")? */
@@ -123,10 +125,13 @@ typedef struct att__hpage {
     att_buf text; /* the blocks' text, back to back */
 } att__hpage;
 
-/* Walks the tree below root (root itself too unless skip_root) and fills
- * pg, keeping at most max bytes of text (more is not read: the walk stops).
- * Returns 0 or ATT_ENOMEM.  Free with att__html_page_free(). */
-int att__html_blocks(xmlNode *root, int skip_root, size_t max, att__hpage *pg);
+#define ATT_HTML_SKIP_ROOT 0x01   /* walk root's children, not root */
+#define ATT_HTML_SHOW_HIDDEN 0x02 /* hidden elements are read too */
+
+/* Walks the tree below root (flags ATT_HTML_*) and fills pg, keeping at
+ * most max bytes of text (more is not read: the walk stops).  Returns 0 or
+ * ATT_ENOMEM.  Free with att__html_page_free(). */
+int att__html_blocks(xmlNode *root, unsigned flags, size_t max, att__hpage *pg);
 void att__html_page_free(att__hpage *pg);
 
 /* Writes the text of el (its children's, so <title> works too), white space
@@ -146,9 +151,10 @@ typedef struct att__html_stats {
 /* Appends the main text of the page below root to out: paragraphs (headings,
  * paragraphs, list items, quotes, cells) separated by blank lines, in
  * document order; valid UTF-8 when the tree's text is.  title (may be NULL)
- * is the page's title: its headline is left out of the text.  Returns 0 or
- * ATT_ENOMEM. */
-int att__html_extract(xmlNode *root, const char *title, att_buf *out, att__html_stats *st);
+ * is the page's title: its headline is left out of the text.  flags are
+ * att__html_blocks()'s.  Returns 0 or ATT_ENOMEM. */
+int att__html_extract(xmlNode *root, const char *title, unsigned flags, att_buf *out,
+                      att__html_stats *st);
 
 /* ---- metadata (html_meta.c) ---------------------------------------------- */
 

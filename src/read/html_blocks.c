@@ -34,10 +34,12 @@ typedef struct walker {
     int link, pre;        /* depth inside <a>, inside <pre> */
     int pending;          /* white space seen since the last character */
     int inword;
-    int open;      /* a block has started */
-    att__hblock b; /* the open block */
-    size_t budget; /* nodes left to enter */
-    int stop;      /* ATT_ENOMEM, or 1 when the text or the budget is spent */
+    int open;        /* a block has started */
+    att__hblock b;   /* the open block */
+    size_t budget;   /* nodes left to enter */
+    int text_only;   /* only the text is wanted: no cues but hidden */
+    int show_hidden; /* hidden elements are read too */
+    int stop;        /* ATT_ENOMEM, or 1 when the text or the budget is spent */
 } walker;
 
 static void flush(walker *w)
@@ -226,9 +228,14 @@ static int enter(walker *w, xmlNode *n)
         add_break(w);
         return 0;
     }
-    e.cue = att__html_cues(n);
-    if (e.cue & ATT_CUE_HIDDEN)
-        return 0;
+    if (w->text_only) {
+        if (att__html_hidden(n) && !w->show_hidden)
+            return 0;
+    } else {
+        e.cue = att__html_cues(n);
+        if ((e.cue & ATT_CUE_HIDDEN) && !w->show_hidden)
+            return 0;
+    }
     if ((e.tag & (ATT_TAG_INLINE | ATT_TAG_LINK)) && !holds_blocks(n))
         e.cue = 0; /* a class on a link or a span inside a paragraph says nothing */
     e.flushes = (e.tag & ATT_TAG_BLOCK) || (e.cue & (ATT_CUE_NEG | ATT_CUE_META | ATT_CUE_POS));
@@ -294,8 +301,9 @@ static void walk(walker *w, xmlNode *root)
     flush(w);
 }
 
-static int walk_page(xmlNode *root, int skip_root, size_t max, size_t budget, att__hpage *pg)
+static int walk_page(xmlNode *root, unsigned flags, size_t max, size_t budget, att__hpage *pg)
 {
+    int text_only = budget != SIZE_MAX;
     walker w;
     memset(pg, 0, sizeof(*pg));
     memset(&w, 0, sizeof(w));
@@ -304,7 +312,9 @@ static int walk_page(xmlNode *root, int skip_root, size_t max, size_t budget, at
     w.cur = NONE;
     w.curblk = NONE;
     w.budget = budget;
-    if (skip_root) {
+    w.text_only = text_only;
+    w.show_hidden = (flags & ATT_HTML_SHOW_HIDDEN) != 0;
+    if (flags & ATT_HTML_SKIP_ROOT) {
         for (xmlNode *c = root ? root->children : NULL; c && !w.stop; c = c->next)
             walk(&w, c);
     } else if (root) {
@@ -313,9 +323,9 @@ static int walk_page(xmlNode *root, int skip_root, size_t max, size_t budget, at
     return w.stop == ATT_ENOMEM ? ATT_ENOMEM : 0;
 }
 
-int att__html_blocks(xmlNode *root, int skip_root, size_t max, att__hpage *pg)
+int att__html_blocks(xmlNode *root, unsigned flags, size_t max, att__hpage *pg)
 {
-    return walk_page(root, skip_root, max, SIZE_MAX, pg);
+    return walk_page(root, flags, max, SIZE_MAX, pg);
 }
 
 void att__html_page_free(att__hpage *pg)
@@ -326,7 +336,7 @@ void att__html_page_free(att__hpage *pg)
     memset(pg, 0, sizeof(*pg));
 }
 
-#define NODE_TEXT_NODES 4096 /* nodes a short text (a date line, a byline) may span */
+#define NODE_TEXT_NODES 256 /* nodes a short text (a date line, a byline) may span */
 
 void att__html_node_text(xmlNode *el, char *out, size_t max)
 {
@@ -335,7 +345,7 @@ void att__html_node_text(xmlNode *el, char *out, size_t max)
     if (max == 0)
         return;
     out[0] = '\0';
-    walk_page(el, 1, 4 * max + 64, NODE_TEXT_NODES, &pg);
+    walk_page(el, ATT_HTML_SKIP_ROOT, 4 * max + 64, NODE_TEXT_NODES, &pg);
     for (size_t i = 0; i < pg.nbl && n + 1 < max; i++) {
         const att__hblock *b = &pg.bl[i];
         size_t len = b->b - b->a;

@@ -462,6 +462,22 @@ static const char *attr_value(const xmlAttr *a)
     return "";
 }
 
+int att__html_hidden(xmlNode *el)
+{
+    for (const xmlAttr *a = el->properties; a; a = a->next) {
+        const char *name = (const char *)a->name, *v;
+        if (!name)
+            continue;
+        v = attr_value(a);
+        if ((strcasecmp(name, "class") == 0 && hidden_class(v)) ||
+            (strcasecmp(name, "style") == 0 && hidden_style(v)) ||
+            strcasecmp(name, "hidden") == 0 ||
+            (strcasecmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0))
+            return 1;
+    }
+    return 0;
+}
+
 unsigned att__html_cues(xmlNode *el)
 {
     unsigned cue = 0, neg = 0, pos = 0;

@@ -357,14 +357,15 @@ static void keep(att__hpage *pg, uint32_t pick, int use_furniture, const char *t
 
 /* ---- the entry point -------------------------------------------------------- */
 
-int att__html_extract(xmlNode *root, const char *title, att_buf *out, att__html_stats *st)
+int att__html_extract(xmlNode *root, const char *title, unsigned flags, att_buf *out,
+                      att__html_stats *st)
 {
     att__hpage pg;
     sums s = {0};
     int rc, use_furniture = 1;
     uint32_t pick;
     memset(st, 0, sizeof(*st));
-    if ((rc = att__html_blocks(root, 0, out->max, &pg)))
+    if ((rc = att__html_blocks(root, flags, out->max, &pg)))
         goto cleanup;
     st->elements = pg.nel;
     st->blocks = pg.nbl;

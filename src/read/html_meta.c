@@ -125,6 +125,78 @@ static void copy_str(char *dst, size_t max, const char *src)
     dst[n] = '\0';
 }
 
+/* The character reference at s[0..n) ("&#8216;", "&#x2019;", "&amp;"):
+ * returns its length and sets *cp, or returns 0. */
+static size_t char_ref(const char *s, size_t n, unsigned *cp)
+{
+    static const struct {
+        const char *name;
+        unsigned cp;
+    } named[] = {{"amp;", '&'}, {"quot;", '"'}, {"apos;", '\''},
+                 {"lt;", '<'},  {"gt;", '>'},   {"nbsp;", 0xA0}};
+    size_t k = 2;
+    int hex;
+    *cp = 0;
+    if (n < 3 || s[0] != '&')
+        return 0;
+    if (s[1] != '#') {
+        for (size_t t = 0; t < ATT_ARRAY_LEN(named); t++) {
+            size_t m = strlen(named[t].name);
+            if (n > m && strncmp(s + 1, named[t].name, m) == 0) {
+                *cp = named[t].cp;
+                return m + 1;
+            }
+        }
+        return 0;
+    }
+    hex = s[2] == 'x' || s[2] == 'X';
+    k += (size_t)hex;
+    for (; k < n && k < 12; k++) {
+        unsigned char c = (unsigned char)s[k];
+        unsigned d;
+        if (isdigit(c))
+            d = (unsigned)(c - '0');
+        else if (hex && isxdigit(c))
+            d = (unsigned)(tolower(c) - 'a' + 10);
+        else
+            break;
+        *cp = *cp * (hex ? 16u : 10u) + d;
+    }
+    if (k >= n || s[k] != ';' || *cp == 0 || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
+        return 0;
+    return k + 1;
+}
+
+/* Copies s[0..n) (valid UTF-8) into out[max], decoding the character
+ * references pages double-escape into attribute values, and cut at a
+ * character boundary. */
+static void decode_refs(const char *s, size_t n, char *out, size_t max)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < n;) {
+        char enc[4];
+        const char *p = s + i;
+        unsigned cp;
+        size_t used = char_ref(s + i, n - i, &cp), len;
+        if (used) {
+            len = att__utf8_encode((int32_t)cp, enc);
+            p = enc;
+        } else {
+            unsigned char c = (unsigned char)s[i];
+            len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+            if (len > n - i)
+                len = n - i;
+            used = len;
+        }
+        if (j + len >= max)
+            break;
+        memcpy(out + j, p, len);
+        j += len;
+        i += used;
+    }
+    out[j] = '\0';
+}
+
 /* Words before a name in a byline. */
 static const char *const byline_prefixes[] = {
     "view all posts by",
@@ -205,13 +277,7 @@ static void offer(cand *c, enum field f, int rank, const char *v, size_t n, cons
         copy_str(c->val[f], sizeof(c->val[f]), iso);
         copy_str(c->src_date, sizeof(c->src_date), src ? src : "");
     } else {
-        size_t len = n - a;
-        if (len >= sizeof(c->val[f]))
-            len = sizeof(c->val[f]) - 1;
-        while (len > 0 && len < n - a && ((unsigned char)v[a + len] & 0xC0) == 0x80)
-            len--;
-        memcpy(c->val[f], v + a, len);
-        c->val[f][len] = '\0';
+        decode_refs(v + a, n - a, c->val[f], sizeof(c->val[f]));
     }
     c->rank[f] = rank;
 }

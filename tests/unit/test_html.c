@@ -339,6 +339,16 @@ TEST(layout_table_and_noscript)
     att_doc_free(d);
 }
 
+TEST(hidden_wrapper_fallback)
+{
+    /* an unclosed aria-hidden flyout swallows the page: read it anyway */
+    att_doc *d = page("<html><body><div class=\"flyout\" aria-hidden=\"true\"><div>"
+                      "<p>Der Artikel steht hier, lang genug, um als Text zu gelten, mit Komma."
+                      "</p></body></html>");
+    CHECK(has(d, "Der Artikel steht hier"));
+    att_doc_free(d);
+}
+
 TEST(sniffing)
 {
     CHECK_INT(att__sniff("a.html", "x", 1), ATT_FMT_HTML);
@@ -410,6 +420,7 @@ int main(void)
     RUN(utf16_page);
     RUN(whitespace_breaks_and_pre);
     RUN(layout_table_and_noscript);
+    RUN(hidden_wrapper_fallback);
     RUN(sniffing);
     RUN(errors_name_file_and_byte);
     RUN(hostile_structure);
