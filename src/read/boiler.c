@@ -219,25 +219,17 @@ static int classify(const char *s, bline *l)
     return l->keep_b == l->b;
 }
 
-/* Does the rest of the page from line i on look like a tail (teasers,
- * links, notices) rather than article text? */
-static int looks_like_tail(const char *s, const bline *lines, size_t n, size_t i)
+/* Is line k a long line of article text that the other rules keep (not a
+ * teaser's title or snippet, not a line a notice was cut from)? */
+static int long_kept_line(const char *s, const bline *l)
 {
-    size_t long_kept = 0;
-    for (size_t k = i; k < n; k++) {
-        size_t a = lines[k].a, b = lines[k].keep_b;
-        if (b < lines[k].b)
-            continue; /* a notice or advertisement was cut from it */
-        trim(s, &a, &b);
-        if (a == b)
-            continue;
-        if (ends_with(s, a, b, "...") || ends_with(s, a, b, "…"))
-            continue; /* a teaser's snippet */
-        if (count_words(s, a, b) <= SHORT_LINE_WORDS)
-            continue; /* a teaser's title, a label */
-        long_kept++;
-    }
-    return long_kept == 0;
+    size_t a = l->a, b = l->keep_b;
+    if (b < l->b)
+        return 0; /* a notice or advertisement was cut from it */
+    trim(s, &a, &b);
+    if (a == b || ends_with(s, a, b, "...") || ends_with(s, a, b, "…"))
+        return 0; /* blank, or a teaser's snippet */
+    return count_words(s, a, b) > SHORT_LINE_WORDS;
 }
 
 int att__boiler_clean(const char *s, size_t n, char **out, size_t *outlen, int *flags)
@@ -270,14 +262,22 @@ int att__boiler_clean(const char *s, size_t n, char **out, size_t *outlen, int *
             in_table(label, tail_labels, ATT_ARRAY_LEN(tail_labels)) && i > 0)
             tail = i;
     }
-    /* rule 4: the first tail label after which nothing looks like article */
+    /* rule 4: the first tail label after which nothing looks like article,
+     * i.e. after the last long article line (one pass, so hostile pages
+     * with thousands of labels cost linear time) */
     if (tail != (size_t)-1) {
+        size_t last_long = (size_t)-1;
+        for (size_t k = nl; k-- > tail;)
+            if (long_kept_line(s, &lines[k])) {
+                last_long = k;
+                break;
+            }
         for (size_t i = tail; i < nl; i++) {
             char label[LABEL_MAX];
             if (!label_of(s, lines[i].a, lines[i].b, label) ||
                 !in_table(label, tail_labels, ATT_ARRAY_LEN(tail_labels)))
                 continue;
-            if (looks_like_tail(s, lines, nl, i + 1)) {
+            if (last_long == (size_t)-1 || last_long <= i) {
                 for (size_t k = i; k < nl; k++)
                     lines[k].keep_b = lines[k].a;
                 *flags |= ATT_BOILER_TAIL;
