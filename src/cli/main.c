@@ -31,12 +31,12 @@ static const cli_opt common_opts[] = {
 };
 
 static const cli_opt ingest_opts[] = {
-    {"format", 0, "FMT", "input format: auto, text or jsonl (default auto)"},
+    {"format", 0, "FMT", "input format: auto, text, jsonl, html or warc (default auto)"},
     {"keep-boilerplate", 0, NULL, "keep share bars, teaser lists and notices in plain text"},
     {NULL, 0, NULL, NULL},
 };
 static const cli_opt extract_opts[] = {
-    {"format", 0, "FMT", "input format: auto, text or jsonl (default auto)"},
+    {"format", 0, "FMT", "input format: auto, text, jsonl, html or warc (default auto)"},
     {"keep-boilerplate", 0, NULL, "keep share bars, teaser lists and notices in plain text"},
     {NULL, 0, NULL, NULL},
 };
@@ -84,8 +84,9 @@ static int cmd_version(cli *c);
 static const cli_cmd commands[] = {
     {"ingest", cmd_ingest, "PATH...", 1, -1, "read articles and store them in the database",
      ingest_opts,
-     "Reads each PATH (a file, a directory searched recursively for .txt, .jsonl and\n"
-     ".ndjson files in sorted order, or - for standard input), annotates every article and\n"
+     "Reads each PATH (a file, a directory searched recursively in sorted order for .txt,\n"
+     ".jsonl, .ndjson, .html and .warc(.gz) files, or - for standard input), annotates\n"
+     "every article (a web page's main text, every page of a crawl) and\n"
      "writes it to the database.  An article already stored (same normalised text) is left\n"
      "unchanged.  Prints a progress bar on a terminal and a summary: new, unchanged, failed.\n"
      "Each input that cannot be read gets one error line naming the file and position."},
