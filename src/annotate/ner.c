@@ -75,11 +75,6 @@ static int pow2_or_zero(uint32_t x)
     return (x & (x - 1)) == 0;
 }
 
-static int table_ok(uint32_t off, uint64_t bytes, uint32_t total)
-{
-    return off % 8 == 0 && (uint64_t)off <= total && bytes <= (uint64_t)total - off;
-}
-
 const att__ner_model *att__ner_model_from_blob(const void *blob, size_t len)
 {
     const att__ner_model *m = blob;
@@ -89,10 +84,10 @@ const att__ner_model *att__ner_model_from_blob(const void *blob, size_t len)
         m->nlabels != NL || m->byte_order != 0x01020304u || m->total > len ||
         !pow2_or_zero(m->feat_slots) || !pow2_or_zero(m->lex_slots) || m->nrows > m->feat_slots)
         return NULL;
-    if (!table_ok(m->off_trans, (uint64_t)(NL + 1) * NL * sizeof(float), m->total) ||
-        !table_ok(m->off_feat, (uint64_t)m->feat_slots * sizeof(att__ner_feat_slot), m->total) ||
-        !table_ok(m->off_w, (uint64_t)m->nrows * NL * sizeof(int16_t), m->total) ||
-        !table_ok(m->off_lex, (uint64_t)m->lex_slots * sizeof(att__ner_lex_slot), m->total))
+    if (!att__blob_table_ok(m->off_trans, (uint64_t)(NL + 1) * NL * sizeof(float), m->total) ||
+        !att__blob_table_ok(m->off_feat, (uint64_t)m->feat_slots * sizeof(att__ner_feat_slot), m->total) ||
+        !att__blob_table_ok(m->off_w, (uint64_t)m->nrows * NL * sizeof(int16_t), m->total) ||
+        !att__blob_table_ok(m->off_lex, (uint64_t)m->lex_slots * sizeof(att__ner_lex_slot), m->total))
         return NULL;
     return m;
 }
@@ -113,21 +108,9 @@ static const void *at(const att__ner_model *m, uint32_t off)
 
 uint32_t att__ner_lex_find(const att__ner_model *m, uint64_t key)
 {
-    const att__ner_lex_slot *t;
-    uint32_t mask, check = (uint32_t)(key >> 32);
     if (!m || !m->lex_slots)
         return 0;
-    t = at(m, m->off_lex);
-    mask = m->lex_slots - 1;
-    check = check ? check : 1;
-    for (uint32_t i = (uint32_t)key & mask, probes = 0; probes < m->lex_slots;
-         i = (i + 1) & mask, probes++) {
-        if (t[i].check == check)
-            return t[i].value;
-        if (t[i].check == 0)
-            return 0;
-    }
-    return 0;
+    return att__slot32_find(at(m, m->off_lex), m->lex_slots, key);
 }
 
 static const int16_t *feat_row(const att__ner_model *m, uint32_t key)

@@ -73,10 +73,7 @@ typedef struct att__ner_feat_slot {
  * key, the high 32 bits are kept as a check (0 = empty slot; a key whose
  * high half is 0 is stored as 1).  value = ATT__LEX_* flags in the low
  * ATT__LEX_NFLAGS bits, the word class + 1 (0 = none) above them. */
-typedef struct att__ner_lex_slot {
-    uint32_t check;
-    uint32_t value;
-} att__ner_lex_slot;
+typedef att__slot32 att__ner_lex_slot; /* value: see below */
 
 #define ATT__LEX_CLUSTER_SHIFT 22
 #define ATT__LEX_FLAGS(v) ((v) & ((1u << ATT__LEX_CLUSTER_SHIFT) - 1))

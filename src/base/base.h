@@ -117,6 +117,20 @@ size_t att__utf8_lower(const char *s, size_t n, char *out, size_t cap);
  * characters) rather than text. */
 int att__looks_binary(const char *s, size_t n);
 
+/* ---- hashed tables of embedded models (slots.c) ------------------------- */
+
+typedef struct att__slot32 {
+    uint32_t check; /* upper half of the key's hash; 0 = empty */
+    uint32_t value;
+} att__slot32;
+
+/* The value stored for key in an open-addressed table of nslots (a power of
+ * two) slots, or 0 when there is none. */
+uint32_t att__slot32_find(const att__slot32 *t, uint32_t nslots, uint64_t key);
+
+/* Does a table of bytes at offset off fit a blob of total bytes, 8-aligned? */
+int att__blob_table_ok(uint32_t off, uint64_t bytes, uint32_t total);
+
 /* ---- JSON --------------------------------------------------------------- */
 
 /* Appends s[0..n) as a JSON string with quotes; NULL appends null. */

@@ -101,11 +101,6 @@ static int pow2_or_zero(uint32_t x)
     return (x & (x - 1)) == 0;
 }
 
-static int table_ok(uint32_t off, uint64_t bytes, uint32_t total)
-{
-    return off % 8 == 0 && (uint64_t)off <= total && bytes <= (uint64_t)total - off;
-}
-
 const att__sbd_model *att__sbd_model_from_blob(const void *blob, size_t len)
 {
     const att__sbd_model *m = blob;
@@ -116,8 +111,8 @@ const att__sbd_model *att__sbd_model_from_blob(const void *blob, size_t len)
         !pow2_or_zero(m->lex_slots) || m->threshold != m->threshold ||
         !(m->wscale >= 0 && m->wscale < 1))
         return NULL;
-    if (!table_ok(m->off_feat, (uint64_t)m->feat_slots * sizeof(att__sbd_feat_slot), m->total) ||
-        !table_ok(m->off_lex, (uint64_t)m->lex_slots * sizeof(att__sbd_lex_slot), m->total))
+    if (!att__blob_table_ok(m->off_feat, (uint64_t)m->feat_slots * sizeof(att__sbd_feat_slot), m->total) ||
+        !att__blob_table_ok(m->off_lex, (uint64_t)m->lex_slots * sizeof(att__sbd_lex_slot), m->total))
         return NULL;
     return m;
 }
@@ -138,21 +133,9 @@ static const void *at(const att__sbd_model *m, uint32_t off)
 
 uint32_t att__sbd_lex_find(const att__sbd_model *m, uint64_t key)
 {
-    const att__sbd_lex_slot *t;
-    uint32_t mask, check = (uint32_t)(key >> 32);
     if (!m || !m->lex_slots)
         return 0;
-    t = at(m, m->off_lex);
-    mask = m->lex_slots - 1;
-    check = check ? check : 1;
-    for (uint32_t k = (uint32_t)key & mask, probes = 0; probes < m->lex_slots;
-         k = (k + 1) & mask, probes++) {
-        if (t[k].check == check)
-            return t[k].value;
-        if (t[k].check == 0)
-            return 0;
-    }
-    return 0;
+    return att__slot32_find(at(m, m->off_lex), m->lex_slots, key);
 }
 
 float att__sbd_score(const att__sbd_model *m, const uint32_t *feats, size_t n)

@@ -61,10 +61,7 @@ typedef struct att__sbd_feat_slot {
 
 /* A lexicon slot: index from the low bits of the 64-bit word key, the high
  * 32 bits kept as a check (0 = empty; a high half of 0 is stored as 1). */
-typedef struct att__sbd_lex_slot {
-    uint32_t check;
-    uint32_t value; /* ATT__SBD_LEX_* fields, 0 = unknown word */
-} att__sbd_lex_slot;
+typedef att__slot32 att__sbd_lex_slot; /* value: see below */
 
 /* Lexicon value fields: 4-bit buckets (att__sbd_ratio_bucket; a count for
  * FREQ) and a flag that makes every known word's value non-zero. */
