@@ -176,6 +176,10 @@ int att_time_resolve(att_ctx *ctx, const char *text, const char *lang, const cha
  * the caller frees it with att_free(). */
 int att_doc_to_json(att_ctx *ctx, const att_doc *doc, char **out, size_t *len);
 
+/* Writes s as a JSON string (with quotes; NULL writes null) to out, escaped
+ * the way every JSON attache writes is.  Returns 0 or ATT_ENOMEM/ATT_EIO. */
+int att_json_fputs(FILE *out, const char *s);
+
 /* Frees memory attache allocated for the caller. */
 void att_free(void *p);
 

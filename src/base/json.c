@@ -60,3 +60,15 @@ int att__json_cstr(att_buf *b, const char *s)
 {
     return att__json_str(b, s, s ? strlen(s) : 0);
 }
+
+int att_json_fputs(FILE *out, const char *s)
+{
+    att_buf b;
+    int rc;
+    att__buf_init(&b, 0);
+    rc = att__json_cstr(&b, s);
+    if (rc == 0 && fwrite(b.data, 1, b.len, out) != b.len)
+        rc = ATT_EIO;
+    att__buf_free(&b);
+    return rc;
+}

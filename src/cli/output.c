@@ -89,30 +89,6 @@ static void print_table(const att_rows *rows, FILE *out)
     fprintf(out, "(%zu row%s)\n", nr, nr == 1 ? "" : "s");
 }
 
-static void json_string(FILE *out, const char *s)
-{
-    if (!s) {
-        fputs("null", out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\')
-            fprintf(out, "\\%c", ch);
-        else if (ch == '\n')
-            fputs("\\n", out);
-        else if (ch == '\t')
-            fputs("\\t", out);
-        else if (ch == '\r')
-            fputs("\\r", out);
-        else if (ch < 0x20)
-            fprintf(out, "\\u%04x", ch);
-        else
-            fputc(ch, out);
-    }
-    fputc('"', out);
-}
 
 static void csv_cell(FILE *out, const char *s, char sep)
 {
@@ -152,9 +128,9 @@ int cli_print_rows(cli *c, const att_rows *rows, FILE *out)
             for (size_t k = 0; k < nc; k++) {
                 if (k)
                     fputc(',', out);
-                json_string(out, att_rows_colname(rows, k));
+                att_json_fputs(out, att_rows_colname(rows, k));
                 fputc(':', out);
-                json_string(out, att_rows_get(rows, r, k));
+                att_json_fputs(out, att_rows_get(rows, r, k));
             }
             fputs("}\n", out);
         }

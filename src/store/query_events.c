@@ -156,26 +156,6 @@ static void put_csv(FILE *out, const char *s)
     fputc('"', out);
 }
 
-static void put_json(FILE *out, const char *s)
-{
-    if (!s) {
-        fputs("null", out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", out);
-        else if (c < 0x20)
-            fprintf(out, "\\u%04x", c);
-        else
-            fputc(c, out);
-    }
-    fputc('"', out);
-}
 
 static const char *col(sqlite3_stmt *s, int i)
 {
@@ -347,32 +327,32 @@ int att_store_export(att_store *st, const att_event_filter *f, att_export_format
         nrow++;
         if (fmt == ATT_EXPORT_JSONL) {
             fputs("{\"doc_id\":", out);
-            put_json(out, doc);
+            att_json_fputs(out, doc);
             fprintf(out, ",\"idx\":%d,\"date\":", idx);
-            put_json(out, date);
+            att_json_fputs(out, date);
             fputs(",\"code\":", out);
-            put_json(out, col(s, 3));
+            att_json_fputs(out, col(s, 3));
             fprintf(out, ",\"root\":\"%s\",\"quad\":%d,\"goldstein\":%.1f,\"source\":{\"entity\":",
                     col(s, 4) ? col(s, 4) : "", sqlite3_column_int(s, 5),
                     sqlite3_column_double(s, 6));
-            put_json(out, col(s, 23));
+            att_json_fputs(out, col(s, 23));
             fputs(",\"name\":", out);
-            put_json(out, col(s, 8));
+            att_json_fputs(out, col(s, 8));
             fputs(",\"code\":", out);
-            put_json(out, col(s, 7));
+            att_json_fputs(out, col(s, 7));
             fputs("},\"target\":{\"entity\":", out);
-            put_json(out, col(s, 24));
+            att_json_fputs(out, col(s, 24));
             fputs(",\"name\":", out);
-            put_json(out, col(s, 10));
+            att_json_fputs(out, col(s, 10));
             fputs(",\"code\":", out);
-            put_json(out, col(s, 9));
+            att_json_fputs(out, col(s, 9));
             fputs("},\"location\":", out);
-            put_json(out, col(s, 12));
+            att_json_fputs(out, col(s, 12));
             fprintf(out, ",\"confidence\":%.2f,\"sentence\":[%d,%d],\"trigger\":[%d,%d],\"evidence\":",
                     sqlite3_column_double(s, 17), sqlite3_column_int(s, 18),
                     sqlite3_column_int(s, 19), sqlite3_column_int(s, 20),
                     sqlite3_column_int(s, 21));
-            put_json(out, col(s, 22));
+            att_json_fputs(out, col(s, 22));
             fputs("}\n", out);
         } else if (fmt == ATT_EXPORT_CSV) {
             const int cols[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 17, 22};
