@@ -16,6 +16,7 @@
 #include <zlib.h>
 
 #include "attache.h"
+#include "base/base.h"
 
 #define MAX_PAGE ((size_t)64 << 20)
 #define PASSES 3
@@ -34,30 +35,10 @@ static double now(void)
 
 static char *read_gz(const char *path, size_t *len)
 {
-    gzFile g = gzopen(path, "rb");
     char *buf = NULL;
-    size_t n = 0, cap = 0;
-    if (!g)
+    /* pages over the limit (none in the sets) count as unreadable */
+    if (att__read_gz_file(NULL, path, MAX_PAGE, &buf, len) != 0)
         return NULL;
-    for (;;) {
-        int k;
-        if (cap - n < 65536) {
-            char *nb;
-            if (cap >= MAX_PAGE)
-                break;
-            cap = cap ? cap * 2 : 262144;
-            nb = realloc(buf, cap + 1);
-            if (!nb)
-                break;
-            buf = nb;
-        }
-        k = gzread(g, buf + n, 65536);
-        if (k <= 0)
-            break;
-        n += (size_t)k;
-    }
-    gzclose(g);
-    *len = n;
     return buf;
 }
 

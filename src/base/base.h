@@ -139,6 +139,10 @@ int att__json_cstr(att_buf *b, const char *s);
 
 /* ---- misc --------------------------------------------------------------- */
 
+/* Reads a whole gzip-compressed (or plain) file into *out, NUL-terminated,
+ * with a size limit on the uncompressed bytes. */
+int att__read_gz_file(att_ctx *ctx, const char *path, size_t max, char **out, size_t *len);
+
 /* Reads a whole file (or stdin for "-") into *out with a size limit. */
 int att__read_file(att_ctx *ctx, const char *path, size_t max, char **out, size_t *len);
 

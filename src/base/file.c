@@ -11,6 +11,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <zlib.h>
+
 #include "base.h"
 
 int att__read_file(att_ctx *ctx, const char *path, size_t max, char **out, size_t *len)
@@ -54,6 +56,34 @@ int att__read_file(att_ctx *ctx, const char *path, size_t max, char **out, size_
 cleanup:
     if (f && !is_stdin)
         fclose(f);
+    att__buf_free(&b);
+    return rc;
+}
+
+int att__read_gz_file(att_ctx *ctx, const char *path, size_t max, char **out, size_t *len)
+{
+    gzFile g;
+    att_buf b;
+    char chunk[65536];
+    int k, rc = 0;
+    *out = NULL;
+    *len = 0;
+    g = gzopen(path, "rb");
+    if (!g)
+        return att__err(ctx, ATT_EIO, "%s: %s", path, strerror(errno));
+    att__buf_init(&b, max);
+    while ((k = gzread(g, chunk, sizeof(chunk))) > 0)
+        if (att__buf_add(&b, chunk, (size_t)k)) {
+            rc = att__err(ctx, ATT_ETOOBIG, "%s: more than %zu bytes", path, max);
+            break;
+        }
+    if (rc == 0 && k < 0) {
+        int errnum;
+        rc = att__err(ctx, ATT_EFORMAT, "%s: %s after byte %zu", path, gzerror(g, &errnum), b.len);
+    }
+    gzclose(g);
+    if (rc == 0)
+        *out = att__buf_detach(&b, len);
     att__buf_free(&b);
     return rc;
 }
