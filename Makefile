@@ -148,6 +148,7 @@ fuzz:
 eval: all
 	@scripts/eval $(SHARED)
 bench: all
+	@scripts/bootstrap --quiet --bench
 	@scripts/bench $(SHARED)
 
 demo: all
