@@ -19,7 +19,15 @@ size_t att__utf8_invalid_at(const char *str, size_t n)
         size_t need;
         uint32_t cp, min;
         if (c < 0x80) {
+            /* ASCII runs, eight bytes at a time */
             i++;
+            while (i + 8 <= n) {
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                if (w & 0x8080808080808080ULL)
+                    break;
+                i += 8;
+            }
             continue;
         }
         if (c >= 0xC2 && c <= 0xDF) {
