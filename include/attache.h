@@ -192,7 +192,8 @@ typedef enum att_format {
     ATT_FMT_TEXT,
     ATT_FMT_JSONL,
     ATT_FMT_HTML, /* one web page: main text and metadata (docs/html.md) */
-    ATT_FMT_WARC  /* a web crawl (.warc, .warc.gz): its HTML and text records */
+    ATT_FMT_WARC, /* a web crawl (.warc, .warc.gz): its HTML and text records */
+    ATT_FMT_FEED  /* an RSS or Atom feed (.rss, .atom): one document per item (docs/feeds.md) */
 } att_format;
 
 /* Opens a reader over a file ("-" is standard input).  fmt ATT_FMT_AUTO sniffs
@@ -213,7 +214,8 @@ void att_reader_close(att_reader *r);
 
 /* Lists the files under a path: a file is itself; a directory is walked
  * recursively in sorted order, keeping files whose extension is one attache
- * reads (.txt .text .jsonl .ndjson .json .html .htm .xhtml); "-" is itself.  The callback
+ * reads (.txt .text .jsonl .ndjson .json .html .htm .xhtml .warc
+ * .warc.gz .rss .atom); "-" is itself.  The callback
  * gets each path (borrowed for the call) and returns 0 to go on or non-zero
  * to stop (which is returned). */
 typedef int (*att_path_cb)(const char *path, void *arg);

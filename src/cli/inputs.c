@@ -163,6 +163,7 @@ static const struct {
     {"jsonl", ATT_FMT_JSONL},
     {"html", ATT_FMT_HTML},
     {"warc", ATT_FMT_WARC},
+    {"feed", ATT_FMT_FEED},
 };
 
 int cli_run_inputs(cli *c, att_ctx *ctx, cli_sink sink, void *arg, cli_progress *pr)
@@ -181,7 +182,7 @@ int cli_run_inputs(cli *c, att_ctx *ctx, cli_sink sink, void *arg, cli_progress 
         while (k < (sizeof(input_formats) / sizeof(input_formats[0])) && strcmp(f, input_formats[k].name) != 0)
             k++;
         if (k == (sizeof(input_formats) / sizeof(input_formats[0]))) {
-            cli_error("--format: expected auto, text, jsonl or html, got '%s'", f);
+            cli_error("--format: expected auto, text, jsonl, html, warc or feed, got '%s'", f);
             return CLI_USAGE;
         }
         fmt = input_formats[k].fmt;

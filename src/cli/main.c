@@ -31,12 +31,12 @@ static const cli_opt common_opts[] = {
 };
 
 static const cli_opt ingest_opts[] = {
-    {"format", 0, "FMT", "input format: auto, text, jsonl, html or warc (default auto)"},
+    {"format", 0, "FMT", "input format: auto, text, jsonl, html, warc or feed (default auto)"},
     {"keep-boilerplate", 0, NULL, "keep share bars, teaser lists and notices in plain text"},
     {NULL, 0, NULL, NULL},
 };
 static const cli_opt extract_opts[] = {
-    {"format", 0, "FMT", "input format: auto, text, jsonl, html or warc (default auto)"},
+    {"format", 0, "FMT", "input format: auto, text, jsonl, html, warc or feed (default auto)"},
     {"keep-boilerplate", 0, NULL, "keep share bars, teaser lists and notices in plain text"},
     {NULL, 0, NULL, NULL},
 };

@@ -12,6 +12,7 @@
  *             short first line that is a title
  *   jsonl.c   JSON Lines: one article per line
  *   html*.c   HTML: one page, its main text and metadata (html.h)
+ *   feed.c    RSS and Atom feeds: one document per item
  *   sniff.c   which format an input is
  *   walk.c    which files lie under a path
  */
@@ -41,6 +42,7 @@ struct att_reader {
     int done;
     struct att__warc *warc; /* WARC input (warc.c) */
     att_doc *warc_doc;      /* the readable part of a damaged record just reported */
+    struct att__feed *feed; /* feed input (feed.c): the parsed tree and the next item */
 };
 
 /* The next line (without its "\n") of the input.  Returns 1 and sets
@@ -56,6 +58,14 @@ int att__read_text(att_reader *r, att_doc **out);
 int att__read_jsonl(att_reader *r, att_doc **out);
 /* WARC: the next document of the crawl (read.c dispatches here). */
 int att__read_warc(att_reader *r, att_doc **out);
+/* Feeds (RSS 0.9x/1.0/2.0, Atom): the next item's document (feed.c). */
+int att__read_feed(att_reader *r, att_doc **out);
+void att__feed_close(struct att__feed *f);
+/* Is this the start of a feed (an rss, feed or rdf:RDF root element)? */
+int att__feed_sniff(const char *data, size_t len);
+/* A feed's date (ISO 8601 or RFC 822) as canonical ISO 8601 in out; 0
+ * when it is not a date. */
+int att__feed_date(const char *s, char out[40]);
 /* HTML: the whole input is one web page. */
 int att__read_html(att_reader *r, att_doc **out);
 /* One web page s[0..n) to a document (html.c): content_type is the HTTP

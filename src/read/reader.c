@@ -255,6 +255,8 @@ int att_reader_next(att_reader *r, att_doc **out)
         return att__read_html(r, out);
     case ATT_FMT_WARC:
         return att__read_warc(r, out);
+    case ATT_FMT_FEED:
+        return att__read_feed(r, out);
     case ATT_FMT_TEXT:
     default:
         return att__read_text(r, out);
@@ -269,6 +271,7 @@ void att_reader_close(att_reader *r)
         fclose(r->f);
     att__warc_close(r->warc);
     att_doc_free(r->warc_doc);
+    att__feed_close(r->feed);
     att__buf_free(&r->buf);
     free(r->name);
     free(r);

@@ -2,7 +2,8 @@
  * sniff.c - deciding an input's format from its name and first bytes.
  *
  * The name wins when its extension is one we know; otherwise content
- * decides: a first non-blank byte '{' means JSON Lines; a first '<' with a
+ * decides: an rss, feed or rdf:RDF root element (after the XML
+ * declaration and comments) means a feed; a first non-blank byte '{' means JSON Lines; a first '<' with a
  * doctype, <html>, <head> or <body> tag in the first KiB means HTML;
  * anything else is read as text (and refused there if it is binary).
  */
@@ -19,6 +20,7 @@ static const struct {
     {".jsonl", ATT_FMT_JSONL}, {".ndjson", ATT_FMT_JSONL}, {".txt", ATT_FMT_TEXT},
     {".text", ATT_FMT_TEXT},   {".md", ATT_FMT_TEXT},    {".html", ATT_FMT_HTML},
     {".htm", ATT_FMT_HTML},    {".xhtml", ATT_FMT_HTML}, {".shtml", ATT_FMT_HTML},
+    {".rss", ATT_FMT_FEED},    {".atom", ATT_FMT_FEED},
 };
 
 /* Tags that make a document starting with '<' HTML. */
@@ -63,6 +65,10 @@ att_format att__sniff(const char *name, const char *data, size_t len)
         i = 3;
     while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
         i++;
+    if (att__feed_sniff(data, len))
+        return ATT_FMT_FEED; /* also a .xml file with an rss, feed or rdf:RDF root */
+    if (name && ends_with(name, ".xml") && i < len && data[i] == '<')
+        return ATT_FMT_FEED; /* other XML: the feed reader says what it is not */
     if (i < len && data[i] == '{')
         return ATT_FMT_JSONL;
     if (i < len && data[i] == '<' && looks_html(data + i, len - i))

@@ -18,8 +18,8 @@
 
 #define WALK_MAX_DEPTH 64
 
-static const char *const exts[] = {".txt",    ".text", ".jsonl", ".ndjson",
-                                   ".json",   ".html", ".htm",   ".xhtml"};
+static const char *const exts[] = {".txt",  ".text", ".jsonl", ".ndjson", ".json",
+                                   ".html", ".htm",  ".xhtml", ".rss",    ".atom"};
 
 static int wanted(const char *name)
 {
