@@ -17,7 +17,8 @@ PREFIX  ?= /usr/local
 BUILD   ?= build
 SHARED  ?= ../shared
 
-PKGS     := sqlite3 libutf8proc jansson libxml-2.0 zlib
+# libcurl: `attache fetch` (src/read/fetch.c) reads pages and feeds over HTTP(S)
+PKGS     := sqlite3 libutf8proc jansson libxml-2.0 zlib libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

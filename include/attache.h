@@ -211,6 +211,8 @@ int att_reader_open_mem(att_ctx *ctx, const char *name, const char *data, size_t
  * After a failure the reader can go on: call again for the next document. */
 int att_reader_next(att_reader *r, att_doc **out);
 void att_reader_close(att_reader *r);
+/* The format the reader reads (decided at open time; never ATT_FMT_AUTO). */
+att_format att_reader_format(const att_reader *r);
 
 /* Lists the files under a path: a file is itself; a directory is walked
  * recursively in sorted order, keeping files whose extension is one attache
@@ -220,6 +222,51 @@ void att_reader_close(att_reader *r);
  * to stop (which is returned). */
 typedef int (*att_path_cb)(const char *path, void *arg);
 int att_walk(att_ctx *ctx, const char *path, att_path_cb cb, void *arg);
+
+/* ---- fetching ------------------------------------------------------------ */
+
+/* Prepares the HTTP client (libcurl's global state).  att_fetch() calls it
+ * itself, guarded so it runs once, but libcurl's set-up is not thread-safe
+ * on every platform: a program that fetches from threads calls this once
+ * from its main thread before starting them.  Returns 0 or ATT_EIO. */
+int att_fetch_init(void);
+
+/* What att_fetch() asks beyond the URL; every field may be NULL/0. */
+typedef struct att_fetch_opts {
+    const char *etag;          /* sent as If-None-Match (a stored ETag) */
+    const char *last_modified; /* sent as If-Modified-Since (a stored Last-Modified) */
+    long connect_timeout_ms;   /* 0 = 10 s */
+    long timeout_ms;           /* the whole transfer; 0 = 60 s */
+} att_fetch_opts;
+
+/* One HTTP answer.  Every field is read-only and lives until
+ * att_response_free(); strings are NULL when the server sent none. */
+typedef struct att_response {
+    long status;              /* HTTP status: 200, or 304 (not modified, no body) */
+    char *url;                /* the effective URL, after redirects; never NULL */
+    char *content_type;       /* the Content-Type header */
+    char *etag;               /* the ETag header */
+    char *last_modified;      /* the Last-Modified header */
+    char *body;               /* len bytes and a NUL; "" for 304 */
+    size_t len;
+} att_response;
+
+/* GETs an http:// or https:// URL (other schemes are ATT_EINVAL), following
+ * at most 5 redirects (http and https only), with the context's
+ * max_doc_bytes as the size limit (ATT_ETOOBIG beyond it) and the time-outs
+ * of opts.  Status 200 and 304 are answers; any other status, a time-out or
+ * a network failure is ATT_EIO with a message naming the URL and the cause.
+ * The caller frees *out with att_response_free(). */
+int att_fetch(att_ctx *ctx, const char *url, const att_fetch_opts *opts, att_response **out);
+void att_response_free(att_response *resp);
+
+/* Opens a reader over a fetched body, like att_reader_open_mem() with the
+ * effective URL as the name: ATT_FMT_AUTO decides by the Content-Type
+ * (HTML, RSS/Atom/XML) and then by the bytes; a page's Content-Type charset
+ * and URL reach the HTML reader, and a feed's relative links resolve
+ * against its URL.  resp must outlive the reader. */
+int att_reader_open_response(att_ctx *ctx, const att_response *resp, att_format fmt,
+                             att_reader **out);
 
 /* ---- store --------------------------------------------------------------- */
 
@@ -271,6 +318,15 @@ int att_store_entity_docs(att_store *st, const char *id, int limit, att_rows **o
 /* The entities mentioned in the same documents as entity id, by the number
  * of shared documents, as rows (id, type, name, documents). */
 int att_store_entity_related(att_store *st, const char *id, int limit, att_rows **out);
+
+/* The validators kept from the last fetch of url (att_store_fetched_put):
+ * *etag and *last_modified are set to malloc'ed strings or NULL, which the
+ * caller frees with att_free().  ATT_ENOTFOUND when url was never recorded. */
+int att_store_fetched_get(att_store *st, const char *url, char **etag, char **last_modified);
+/* Records (replacing) what a fetch of url answered: its validators (each
+ * may be NULL), the HTTP status and the time now, for conditional GET. */
+int att_store_fetched_put(att_store *st, const char *url, const char *etag,
+                          const char *last_modified, long status);
 
 /* ---- knowledge base ------------------------------------------------------ */
 

@@ -80,6 +80,7 @@ void cli_error(const char *fmt, ...)
 
 /* The subcommands. */
 int cmd_ingest(cli *c);
+int cmd_fetch(cli *c);
 int cmd_extract(cli *c);
 int cmd_search(cli *c);
 int cmd_docs(cli *c);

@@ -35,6 +35,11 @@ static const cli_opt ingest_opts[] = {
     {"keep-boilerplate", 0, NULL, "keep share bars, teaser lists and notices in plain text"},
     {NULL, 0, NULL, NULL},
 };
+static const cli_opt fetch_opts[] = {
+    {"pages", 0, NULL, "for a feed, also fetch and store the page each item links to"},
+    {"timeout", 0, "SECONDS", "give up on a URL after this long (default 60)"},
+    {NULL, 0, NULL, NULL},
+};
 static const cli_opt extract_opts[] = {
     {"format", 0, "FMT", "input format: auto, text, jsonl, html, warc or feed (default auto)"},
     {"keep-boilerplate", 0, NULL, "keep share bars, teaser lists and notices in plain text"},
@@ -90,6 +95,14 @@ static const cli_cmd commands[] = {
      "writes it to the database.  An article already stored (same normalised text) is left\n"
      "unchanged.  Prints a progress bar on a terminal and a summary: new, unchanged, failed.\n"
      "Each input that cannot be read gets one error line naming the file and position."},
+    {"fetch", cmd_fetch, "URL...", 1, -1, "fetch web pages and feeds and store them",
+     fetch_opts,
+     "GETs each http:// or https:// URL (at most 5 redirects, the largest document size as\n"
+     "the limit) and stores what it holds: a web page's main text, or every item of an RSS\n"
+     "or Atom feed (with --pages also the page each item links to).  The ETag and\n"
+     "Last-Modified of each answer are kept in the database and sent the next time, so an\n"
+     "unchanged URL answers 304 and counts as unchanged.  Prints a summary: new, unchanged,\n"
+     "failed.  Exit status 1 when a URL failed (an error line names it and the cause)."},
     {"extract", cmd_extract, "PATH...", 1, -1,
      "annotate articles and print one JSON object per article (no database)", extract_opts,
      "Reads like ingest, but writes each article with all its layers as one line of JSON on\n"

@@ -604,7 +604,8 @@ static int feed_open(att_reader *r, struct att__feed **out)
         rc = att__err(r->ctx, ATT_ENOMEM, "out of memory");
         goto cleanup;
     }
-    f->doc = xmlCtxtReadMemory(pc, s, (int)n, NULL, NULL, FEED_PARSE_OPTS);
+    /* a fetched feed's address is the base of its relative links */
+    f->doc = xmlCtxtReadMemory(pc, s, (int)n, r->url, NULL, FEED_PARSE_OPTS);
     bad = !pc->wellFormed || !pc->nsWellFormed;
     if (bad)
         parse_error(pc, lines, msg, sizeof(msg));

@@ -195,6 +195,6 @@ int att__read_html(att_reader *r, att_doc **out)
     r->done = 1;
     if ((rc = att__reader_all(r, &s, &n)))
         return rc;
-    rc = att__html_doc(r, r->name, 0, s, n, NULL, NULL, out);
+    rc = att__html_doc(r, r->name, 0, s, n, r->content_type, r->url, out);
     return rc ? rc : 1;
 }

@@ -15,6 +15,7 @@
  *   feed.c    RSS and Atom feeds: one document per item
  *   sniff.c   which format an input is
  *   walk.c    which files lie under a path
+ *   fetch.c   GET over http(s) with libcurl (fetch.h); reader.c reads the answer
  */
 #ifndef ATT_READ_H
 #define ATT_READ_H
@@ -43,6 +44,8 @@ struct att_reader {
     struct att__warc *warc; /* WARC input (warc.c) */
     att_doc *warc_doc;      /* the readable part of a damaged record just reported */
     struct att__feed *feed; /* feed input (feed.c): the parsed tree and the next item */
+    char *url;              /* fetched input: its address (HTML page URL, feed base), or NULL */
+    char *content_type;     /* fetched input: the HTTP Content-Type, or NULL */
 };
 
 /* The next line (without its "\n") of the input.  Returns 1 and sets

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "read.h"
@@ -81,8 +82,9 @@ int att__reader_line(att_reader *r, const char **line, size_t *len, size_t *offs
                     break;
                 }
             }
-            return att__err(r->ctx, ATT_ETOOBIG, "%s:%zu: line at byte %zu is longer than %zu bytes; skipped",
-                            r->name, r->line, start, r->maxdoc);
+            return att__err(r->ctx, ATT_ETOOBIG,
+                            "%s:%zu: line at byte %zu is longer than %zu bytes; skipped", r->name,
+                            r->line, start, r->maxdoc);
         }
         scanned = n;
         if ((rc = fill(r)) < 0)
@@ -140,8 +142,8 @@ int att__doc_from_raw(att_reader *r, const char *where, size_t base, const char 
                             base + i);
     }
     if (att__looks_binary(s, n))
-        return att__err(r->ctx, ATT_EBINARY, "%s: binary data (control bytes near byte %zu)",
-                        where, base);
+        return att__err(r->ctx, ATT_EBINARY, "%s: binary data (control bytes near byte %zu)", where,
+                        base);
     bad = att__utf8_invalid_at(s, n);
     if (bad != (size_t)-1)
         return att__err(r->ctx, ATT_EUTF8, "%s: invalid UTF-8 at byte %zu (0x%02x)", where,
@@ -242,6 +244,59 @@ int att_reader_open_mem(att_ctx *ctx, const char *name, const char *data, size_t
     return 0;
 }
 
+/* The format a Content-Type names (media type prefix, case-insensitive);
+ * other types are left to sniffing. */
+static const struct {
+    const char *type;
+    att_format fmt;
+} by_content_type[] = {
+    {"text/html", ATT_FMT_HTML},
+    {"application/xhtml+xml", ATT_FMT_HTML},
+    {"application/rss+xml", ATT_FMT_FEED},
+    {"application/atom+xml", ATT_FMT_FEED},
+    {"application/rdf+xml", ATT_FMT_FEED},
+    {"application/xml", ATT_FMT_FEED},
+    {"text/xml", ATT_FMT_FEED},
+};
+
+static att_format format_of_content_type(const char *ct)
+{
+    for (size_t k = 0; ct && k < ATT_ARRAY_LEN(by_content_type); k++) {
+        size_t n = strlen(by_content_type[k].type);
+        if (strncasecmp(ct, by_content_type[k].type, n) == 0 &&
+            (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' '))
+            return by_content_type[k].fmt;
+    }
+    return ATT_FMT_AUTO;
+}
+
+int att_reader_open_response(att_ctx *ctx, const att_response *resp, att_format fmt,
+                             att_reader **out)
+{
+    att_reader *r = NULL;
+    int rc;
+    if (!out)
+        return att__err(ctx, ATT_EINVAL, "att_reader_open_response: no output pointer");
+    *out = NULL;
+    if (!resp || !resp->url)
+        return att__err(ctx, ATT_EINVAL, "att_reader_open_response: no response given");
+    if (fmt == ATT_FMT_AUTO)
+        fmt = format_of_content_type(resp->content_type);
+    /* a feed served as HTML, or a page as XML, is read for what it is */
+    if (fmt == ATT_FMT_AUTO || att__feed_sniff(resp->body, resp->len))
+        fmt = att__sniff(resp->url, resp->body, resp->len);
+    if ((rc = att_reader_open_mem(ctx, resp->url, resp->body, resp->len, fmt, &r)))
+        return rc;
+    r->url = strdup(resp->url);
+    r->content_type = resp->content_type ? strdup(resp->content_type) : NULL;
+    if (!r->url || (resp->content_type && !r->content_type)) {
+        att_reader_close(r);
+        return att__err(ctx, ATT_ENOMEM, "out of memory");
+    }
+    *out = r;
+    return 0;
+}
+
 int att_reader_next(att_reader *r, att_doc **out)
 {
     *out = NULL;
@@ -263,6 +318,11 @@ int att_reader_next(att_reader *r, att_doc **out)
     }
 }
 
+att_format att_reader_format(const att_reader *r)
+{
+    return r ? r->fmt : ATT_FMT_AUTO;
+}
+
 void att_reader_close(att_reader *r)
 {
     if (!r)
@@ -274,5 +334,7 @@ void att_reader_close(att_reader *r)
     att__feed_close(r->feed);
     att__buf_free(&r->buf);
     free(r->name);
+    free(r->url);
+    free(r->content_type);
     free(r);
 }

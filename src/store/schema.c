@@ -179,9 +179,22 @@ static const char schema_v1[] =
     "  INSERT INTO docs_fts(rowid, title, text) VALUES (new.docno, new.title, new.text);"
     "END;";
 
+/* Version 1 -> 2: what `attache fetch` last heard from each URL, so the
+ * next fetch can ask "only if changed" (If-None-Match, If-Modified-Since).
+ * fetched_at is UTC ISO 8601; status the HTTP status of that answer. */
+static const char schema_v2[] =
+    "CREATE TABLE fetched ("
+    "  url TEXT PRIMARY KEY,"
+    "  etag TEXT,"
+    "  last_modified TEXT,"
+    "  fetched_at TEXT,"
+    "  status INTEGER"
+    ") WITHOUT ROWID;";
+
 /* migrations[i] takes the schema from version i to i + 1. */
 static const char *const migrations[] = {
     schema_v1,
+    schema_v2,
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == ATT_SCHEMA_VERSION,

@@ -3,8 +3,8 @@
  *
  * The public functions (att_store_*, att_rows_*) are declared in attache.h;
  * schema.c holds the schema and migrations, store.c opening, closing and the
- * batched writes, query.c the reads and att_rows.  See docs/store.md for the
- * tables.
+ * batched writes, query.c the reads and att_rows, fetched.c what `fetch`
+ * last heard from each URL.  See docs/store.md for the tables.
  *
  * Invariants: a document row exists only together with all its layer rows
  * (each document is written inside its own SAVEPOINT); in_txn is 1 exactly
@@ -24,7 +24,7 @@
 
 /* Current schema version (PRAGMA user_version); schema.c has one migration
  * step per version. */
-#define ATT_SCHEMA_VERSION 1
+#define ATT_SCHEMA_VERSION 2
 
 /* The reused write statements, in the order of store.c's table of SQL. */
 typedef enum att__store_stmt {

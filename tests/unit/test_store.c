@@ -512,6 +512,62 @@ TEST(test_reopen_and_schema_version)
     CHECK_INT(att_store_open(ctx, path, ATT_STORE_READONLY, &st), ATT_ESTORE);
 }
 
+/* A version-1 database (the schema before the fetched table) is migrated
+ * to the current version on a writable open, keeping its documents; the
+ * fetched table then records and returns validators. */
+TEST(test_migrate_v1_and_fetched)
+{
+    att_store *st = NULL;
+    sqlite3 *db = NULL;
+    char *etag = NULL, *lm = NULL;
+    const char *path = path_in_tmp("v1.db");
+
+    CHECK_INT(att_store_open(ctx, path, 0, &st), 0);
+    CHECK_INT(put_text(st, DE_TEXT, NULL, NULL, NULL), 0);
+    CHECK_INT(att_store_close(st), 0);
+    /* make it what attache 0.1.0 wrote: schema 1, no fetched table */
+    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(db,
+                           "DROP TABLE fetched; PRAGMA user_version = 1;"
+                           " UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+                           NULL, NULL, NULL),
+              SQLITE_OK);
+    sqlite3_close(db);
+    st = NULL;
+    /* read-only: too old, and not upgraded behind the user's back */
+    CHECK_INT(att_store_open(ctx, path, ATT_STORE_READONLY, &st), ATT_ESTORE);
+    CHECK(strstr(att_errmsg(ctx), "older") != NULL);
+    CHECK_INT(att_store_open(ctx, path, 0, &st), 0);
+    CHECK_INT(stat_count(st, "documents"), 1);
+    CHECK_INT(att_store_fetched_get(st, "https://example.org/a", &etag, &lm), ATT_ENOTFOUND);
+    CHECK_INT(att_store_fetched_put(st, "https://example.org/a", "\"abc\"", NULL, 200), 0);
+    CHECK_INT(att_store_fetched_get(st, "https://example.org/a", &etag, &lm), 0);
+    CHECK_STR(etag, "\"abc\"");
+    CHECK(lm == NULL);
+    att_free(etag);
+    att_free(lm);
+    etag = lm = NULL;
+    /* a record replaces the last one */
+    CHECK_INT(att_store_fetched_put(st, "https://example.org/a", NULL,
+                                    "Mon, 15 Apr 2024 10:00:00 GMT", 304),
+              0);
+    CHECK_INT(att_store_fetched_get(st, "https://example.org/a", &etag, &lm), 0);
+    CHECK(etag == NULL);
+    CHECK_STR(lm, "Mon, 15 Apr 2024 10:00:00 GMT");
+    att_free(etag);
+    att_free(lm);
+    CHECK_INT(att_store_close(st), 0);
+    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+    {
+        sqlite3_stmt *q = NULL;
+        CHECK_INT(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, NULL), SQLITE_OK);
+        CHECK_INT(sqlite3_step(q), SQLITE_ROW);
+        CHECK_INT(sqlite3_column_int(q, 0), ATT_SCHEMA_VERSION);
+        sqlite3_finalize(q);
+    }
+    sqlite3_close(db);
+}
+
 TEST(test_failed_doc_rolls_back_alone)
 {
     att_store *st = NULL;
@@ -615,6 +671,7 @@ int main(void)
     RUN(test_readonly);
     RUN(test_damaged_and_foreign_files);
     RUN(test_reopen_and_schema_version);
+    RUN(test_migrate_v1_and_fetched);
     RUN(test_failed_doc_rolls_back_alone);
     RUN(test_batches_commit);
     att_ctx_close(ctx);
