@@ -89,6 +89,7 @@ int cmd_stats(cli *c);
 int cmd_time(cli *c);
 int cmd_events(cli *c);
 int cmd_export(cli *c);
+int cmd_watch(cli *c);
 int cmd_entities(cli *c);
 int cmd_entity(cli *c);
 int cmd_kb(cli *c);

@@ -11,9 +11,12 @@
  * failure is retried next time instead of hidden behind a 304.  Work runs on
  * the main thread; libcurl is set up before anything else (att_fetch_init).
  */
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -120,14 +123,13 @@ cleanup:
     free(lm);
 }
 
-int cmd_fetch(cli *c)
+/* Opens what a fetch needs (libcurl, time-outs, context, store); returns
+ * CLI_OK or the exit status. */
+static int fetch_open(cli *c, fetch_run *fr)
 {
-    fetch_run fr;
-    double t0 = now();
     long timeout;
     int rc, bad = 0;
-
-    memset(&fr, 0, sizeof(fr));
+    memset(fr, 0, sizeof(*fr));
     /* libcurl's global set-up is not thread-safe: do it before anything */
     if (att_fetch_init()) {
         cli_error("cannot start libcurl");
@@ -140,29 +142,160 @@ int cmd_fetch(cli *c)
         cli_error("--timeout: expected 1 to 86400 seconds, got %ld", timeout);
         return CLI_USAGE;
     }
-    fr.fo.timeout_ms = timeout * 1000;
-    fr.fo.connect_timeout_ms = timeout < 10 ? timeout * 1000 : 10000;
-    fr.c = c;
-    fr.pages = cli_get(c, "pages") != NULL;
-    if ((rc = cli_ctx_open(c, &fr.ctx)))
+    fr->fo.timeout_ms = timeout * 1000;
+    fr->fo.connect_timeout_ms = timeout < 10 ? timeout * 1000 : 10000;
+    fr->c = c;
+    fr->pages = cli_get(c, "pages") != NULL;
+    if ((rc = cli_ctx_open(c, &fr->ctx)))
         return rc;
-    if ((rc = cli_store_open(c, fr.ctx, 0, &fr.st)))
-        goto cleanup;
-    for (int i = 0; i < c->nargs; i++)
-        fetch_one(&fr, c->args[i], 0);
-    if (att_store_flush(fr.st)) {
-        cli_error("%s", att_errmsg(fr.ctx));
-        fr.failed++;
+    if ((rc = cli_store_open(c, fr->ctx, 0, &fr->st))) {
+        att_ctx_close(fr->ctx);
+        return rc;
     }
-    if (!c->quiet)
-        fprintf(stderr, "%s: %zu new, %zu unchanged, %zu failed (%zu URLs, %.1f s)\n", c->db,
-                fr.added, fr.unchanged, fr.failed, fr.urls, now() - t0);
-    rc = fr.failed ? CLI_FAILED : CLI_OK;
-cleanup:
-    if (fr.st && att_store_close(fr.st)) {
-        cli_error("%s", att_errmsg(fr.ctx));
+    return CLI_OK;
+}
+
+/* Fetches every URL of urls[0..n) once, stores and commits, prints the
+ * summary; returns 1 when something failed. */
+static int fetch_round(fetch_run *fr, char **urls, size_t n)
+{
+    double t0 = now();
+    fr->added = fr->unchanged = fr->failed = fr->urls = 0;
+    for (size_t i = 0; i < n; i++)
+        fetch_one(fr, urls[i], 0);
+    if (att_store_flush(fr->st)) {
+        cli_error("%s", att_errmsg(fr->ctx));
+        fr->failed++;
+    }
+    if (!fr->c->quiet)
+        fprintf(stderr, "%s: %zu new, %zu unchanged, %zu failed (%zu URLs, %.1f s)\n", fr->c->db,
+                fr->added, fr->unchanged, fr->failed, fr->urls, now() - t0);
+    return fr->failed > 0;
+}
+
+static int fetch_close(fetch_run *fr, int rc)
+{
+    if (fr->st && att_store_close(fr->st)) {
+        cli_error("%s", att_errmsg(fr->ctx));
         rc = CLI_FAILED;
     }
-    att_ctx_close(fr.ctx);
+    att_ctx_close(fr->ctx);
+    return rc;
+}
+
+int cmd_fetch(cli *c)
+{
+    fetch_run fr;
+    int rc = fetch_open(c, &fr);
+    if (rc)
+        return rc;
+    rc = fetch_round(&fr, c->args, (size_t)c->nargs) ? CLI_FAILED : CLI_OK;
+    return fetch_close(&fr, rc);
+}
+
+/* ---- watch ---------------------------------------------------------------- */
+
+/* Set by SIGINT/SIGTERM: a watch finishes its round and stops.  The one
+ * piece of process state in the program, as a signal handler needs it. */
+static volatile sig_atomic_t stop_watch;
+
+static void on_stop(int sig)
+{
+    (void)sig;
+    stop_watch = 1;
+}
+
+/* "15m", "90s", "2h", "900" (seconds) -> seconds, or -1. */
+static long parse_every(const char *v)
+{
+    char *end;
+    long n;
+    errno = 0;
+    n = strtol(v, &end, 10);
+    if (errno || end == v || n <= 0)
+        return -1;
+    if (*end == 'm' && !end[1])
+        n *= 60;
+    else if (*end == 'h' && !end[1])
+        n *= 3600;
+    else if (!(*end == '\0' || (*end == 's' && !end[1])))
+        return -1;
+    return n <= 7 * 86400 ? n : -1;
+}
+
+/* The URLs of a list file: one a line, blank lines and # comments skipped. */
+static int read_url_list(const char *path, char ***urls, size_t *n)
+{
+    FILE *f = fopen(path, "r");
+    char line[4096];
+    size_t cap = 0, lineno = 0;
+    *urls = NULL;
+    *n = 0;
+    if (!f) {
+        cli_error("%s: %s", path, strerror(errno));
+        return CLI_FAILED;
+    }
+    while (fgets(line, sizeof(line), f)) {
+        char *p = line, *e, *u;
+        lineno++;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        e = p + strlen(p);
+        while (e > p && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+            *--e = '\0';
+        if (!*p || *p == '#')
+            continue;
+        if (!(u = strdup(p)) || (*n == cap && !(*urls = realloc(*urls, (cap = cap ? cap * 2 : 16) * sizeof(char *))))) {
+            free(u);
+            fclose(f);
+            cli_error("out of memory");
+            return CLI_FAILED;
+        }
+        (*urls)[(*n)++] = u;
+    }
+    fclose(f);
+    if (*n == 0) {
+        cli_error("%s: no URLs in the list (one a line, # starts a comment)", path);
+        return CLI_FAILED;
+    }
+    return CLI_OK;
+}
+
+int cmd_watch(cli *c)
+{
+    fetch_run fr;
+    char **urls = NULL;
+    size_t n = 0;
+    long every, times;
+    int rc, bad = 0, failed = 0;
+    const char *ev = cli_get(c, "every") ? cli_get(c, "every") : "15m";
+
+    every = parse_every(ev);
+    times = cli_get_long(c, "times", 0, &bad);
+    if (bad)
+        return CLI_USAGE;
+    if (every < 0) {
+        cli_error("--every: expected a time like 90s, 15m or 2h (up to 7 days), got '%s'", ev);
+        return CLI_USAGE;
+    }
+    if ((rc = read_url_list(c->args[0], &urls, &n)))
+        goto done;
+    if ((rc = fetch_open(c, &fr)))
+        goto done;
+    signal(SIGINT, on_stop);
+    signal(SIGTERM, on_stop);
+    for (long round = 1; !stop_watch; round++) {
+        failed |= fetch_round(&fr, urls, n);
+        if (times > 0 && round >= times)
+            break;
+        /* sleep in one-second steps so a signal ends the wait */
+        for (long s = 0; s < every && !stop_watch; s++)
+            sleep(1);
+    }
+    rc = fetch_close(&fr, failed ? CLI_FAILED : CLI_OK);
+done:
+    for (size_t i = 0; i < n; i++)
+        free(urls[i]);
+    free(urls);
     return rc;
 }

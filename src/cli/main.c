@@ -40,6 +40,13 @@ static const cli_opt fetch_opts[] = {
     {"timeout", 0, "SECONDS", "give up on a URL after this long (default 60)"},
     {NULL, 0, NULL, NULL},
 };
+static const cli_opt watch_opts[] = {
+    {"every", 0, "TIME", "time between rounds: 90s, 15m, 2h (default 15m)"},
+    {"times", 0, "N", "stop after N rounds (default: until interrupted)"},
+    {"pages", 0, NULL, "for a feed, also fetch and store the page each item links to"},
+    {"timeout", 0, "SECONDS", "give up on a URL after this long (default 60)"},
+    {NULL, 0, NULL, NULL},
+};
 static const cli_opt extract_opts[] = {
     {"format", 0, "FMT", "input format: auto, text, jsonl, html, warc or feed (default auto)"},
     {"keep-boilerplate", 0, NULL, "keep share bars, teaser lists and notices in plain text"},
@@ -103,6 +110,12 @@ static const cli_cmd commands[] = {
      "Last-Modified of each answer are kept in the database and sent the next time, so an\n"
      "unchanged URL answers 304 and counts as unchanged.  Prints a summary: new, unchanged,\n"
      "failed.  Exit status 1 when a URL failed (an error line names it and the cause)."},
+    {"watch", cmd_watch, "FILE", 1, 1, "fetch a list of feeds and pages again and again",
+     watch_opts,
+     "FILE lists one URL a line (# starts a comment).  Every --every, each URL is fetched\n"
+     "as by 'attache fetch' (unchanged ones answer 304 and cost nothing) and what is new is\n"
+     "stored; a summary line follows each round.  Runs until interrupted (Ctrl-C, SIGTERM:\n"
+     "the round in progress finishes first) or for --times rounds."},
     {"extract", cmd_extract, "PATH...", 1, -1,
      "annotate articles and print one JSON object per article (no database)", extract_opts,
      "Reads like ingest, but writes each article with all its layers as one line of JSON on\n"

@@ -53,20 +53,11 @@ cat >"$W/item.html" <<'HTML'
 <body><article><p>Die Außenminister Armeniens und Aserbaidschans trafen sich am Dienstag in Baku, um über einen Friedensvertrag zu sprechen.</p></article></body></html>
 HTML
 
-python3 "$HERE/http_server.py" "$W" "$T/port" 2>"$T/server.err" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$T"' EXIT
-i=0
-while [ ! -s "$T/port" ] && [ $i -lt 100 ]; do
-    sleep 0.1
-    i=$((i + 1))
-done
-if [ ! -s "$T/port" ]; then
+if ! start_http_server "$W"; then
     skip "fetch over HTTP: the test server did not start in 10 s ($(head -n 1 "$T/server.err"))"
     finish
     exit $?
 fi
-U="http://127.0.0.1:$(cat "$T/port")"
 D="$T/f.db"
 
 expect_status 0 "fetch a page" "$A" fetch --db "$D" "$U/page.html"
