@@ -7,7 +7,6 @@
 # port and non-http schemes are clear errors with exit status 1.
 . "$(dirname "$0")/lib.inc"
 A="$ATTACHE"
-HERE=$(cd "$(dirname "$0")" && pwd)
 
 # refused before any network: only http and https
 expect_status 1 "file:// is refused" "$A" fetch --db "$T/x.db" file:///etc/hostname
