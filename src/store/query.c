@@ -455,29 +455,29 @@ cleanup:
     return rc;
 }
 
-static int load_timex(att_store *st, att_doc *doc)
+/* A row reader for load_layer(): turns the current row of s into one item
+ * of a layer of doc.  Returns 0, ROW_CORRUPT when the row's spans do not fit
+ * the text, or ATT_ENOMEM; sets *nomem when a string could not be copied. */
+#define ROW_CORRUPT 1
+typedef int (*row_reader)(att_doc *doc, sqlite3_stmt *s, int *nomem);
+
+/* Reads every row sql gives for doc into a layer, one row_reader call a
+ * row; what names the layer in a corruption message. */
+static int load_layer(att_store *st, att_doc *doc, const char *sql, const char *what,
+                      row_reader read_row)
 {
     sqlite3_stmt *s = NULL;
-    int rc, src, nomem = 0;
+    int rc, src = SQLITE_DONE, nomem = 0;
 
-    if ((rc = prep_doc(st,
-                       "SELECT start, \"end\", type, value, mod FROM timex WHERE doc_id = ?1"
-                       " ORDER BY rowid",
-                       doc, &s)))
+    if ((rc = prep_doc(st, sql, doc, &s)))
         goto cleanup;
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        att_timex t = {0};
-        att_span sp;
-        if (col_span(doc, s, 0, &sp)) {
-            rc = corrupt(st, doc->id, "time expression");
+        rc = read_row(doc, s, &nomem);
+        if (rc == ROW_CORRUPT) {
+            rc = corrupt(st, doc->id, what);
             goto cleanup;
         }
-        t.start = sp.start;
-        t.end = sp.end;
-        t.type = col_str(doc, s, 2, &nomem);
-        t.value = col_str(doc, s, 3, &nomem);
-        t.mod = col_str(doc, s, 4, &nomem);
-        if (nomem || ATT_PUSH(doc->timex, doc->ntimex, doc->ctimex, t)) {
+        if (rc || nomem) {
             rc = oom(st);
             goto cleanup;
         }
@@ -488,110 +488,94 @@ cleanup:
     return rc;
 }
 
-static int load_events(att_store *st, att_doc *doc)
+static int timex_row(att_doc *doc, sqlite3_stmt *s, int *nomem)
 {
-    sqlite3_stmt *s = NULL;
-    int rc, src, nomem = 0;
-
-    if ((rc = prep_doc(st,
-                       "SELECT code, root, quad, goldstein, source_entity, source_code,"
-                       " target_entity, target_code, date, location, sent_start, sent_end,"
-                       " trig_start, trig_end, confidence FROM events WHERE doc_id = ?1"
-                       " ORDER BY idx",
-                       doc, &s)))
-        goto cleanup;
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        att_event ev = {0};
-        ev.code = col_str(doc, s, 0, &nomem);
-        ev.root = col_str(doc, s, 1, &nomem);
-        ev.quad = sqlite3_column_int(s, 2);
-        ev.goldstein = sqlite3_column_double(s, 3);
-        ev.source.entity = entity_index(doc, (const char *)sqlite3_column_text(s, 4));
-        ev.source.code = col_str(doc, s, 5, &nomem);
-        ev.target.entity = entity_index(doc, (const char *)sqlite3_column_text(s, 6));
-        ev.target.code = col_str(doc, s, 7, &nomem);
-        ev.date = col_str(doc, s, 8, &nomem);
-        ev.location = col_str(doc, s, 9, &nomem);
-        if (col_span(doc, s, 10, &ev.sentence) || col_span(doc, s, 12, &ev.trigger)) {
-            rc = corrupt(st, doc->id, "event");
-            goto cleanup;
-        }
-        ev.confidence = sqlite3_column_double(s, 14);
-        if (nomem || ATT_PUSH(doc->events, doc->nevent, doc->cevent, ev)) {
-            rc = oom(st);
-            goto cleanup;
-        }
-    }
-    rc = step_err(st, src);
-cleanup:
-    sqlite3_finalize(s);
-    return rc;
+    att_timex t = {0};
+    att_span sp;
+    if (col_span(doc, s, 0, &sp))
+        return ROW_CORRUPT;
+    t.start = sp.start;
+    t.end = sp.end;
+    t.type = col_str(doc, s, 2, nomem);
+    t.value = col_str(doc, s, 3, nomem);
+    t.mod = col_str(doc, s, 4, nomem);
+    return ATT_PUSH(doc->timex, doc->ntimex, doc->ctimex, t);
 }
 
-static int load_facts(att_store *st, att_doc *doc)
+static int event_row(att_doc *doc, sqlite3_stmt *s, int *nomem)
 {
-    sqlite3_stmt *s = NULL;
-    int rc, src, nomem = 0;
-
-    if ((rc = prep_doc(st,
-                       "SELECT start, \"end\", kind, value, unit, period, actors FROM facts"
-                       " WHERE doc_id = ?1 ORDER BY rowid",
-                       doc, &s)))
-        goto cleanup;
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        att_fact f = {0};
-        att_span sp;
-        if (col_span(doc, s, 0, &sp)) {
-            rc = corrupt(st, doc->id, "fact");
-            goto cleanup;
-        }
-        f.start = sp.start;
-        f.end = sp.end;
-        f.kind = col_str(doc, s, 2, &nomem);
-        f.value = sqlite3_column_double(s, 3);
-        f.unit = col_str(doc, s, 4, &nomem);
-        f.period = col_str(doc, s, 5, &nomem);
-        f.actors = col_str(doc, s, 6, &nomem);
-        if (nomem || ATT_PUSH(doc->facts, doc->nfact, doc->cfact, f)) {
-            rc = oom(st);
-            goto cleanup;
-        }
-    }
-    rc = step_err(st, src);
-cleanup:
-    sqlite3_finalize(s);
-    return rc;
+    att_event ev = {0};
+    ev.code = col_str(doc, s, 0, nomem);
+    ev.root = col_str(doc, s, 1, nomem);
+    ev.quad = sqlite3_column_int(s, 2);
+    ev.goldstein = sqlite3_column_double(s, 3);
+    ev.source.entity = entity_index(doc, (const char *)sqlite3_column_text(s, 4));
+    ev.source.code = col_str(doc, s, 5, nomem);
+    ev.target.entity = entity_index(doc, (const char *)sqlite3_column_text(s, 6));
+    ev.target.code = col_str(doc, s, 7, nomem);
+    ev.date = col_str(doc, s, 8, nomem);
+    ev.location = col_str(doc, s, 9, nomem);
+    if (col_span(doc, s, 10, &ev.sentence) || col_span(doc, s, 12, &ev.trigger))
+        return ROW_CORRUPT;
+    ev.confidence = sqlite3_column_double(s, 14);
+    return ATT_PUSH(doc->events, doc->nevent, doc->cevent, ev);
 }
 
-static int load_quotes(att_store *st, att_doc *doc)
+static int fact_row(att_doc *doc, sqlite3_stmt *s, int *nomem)
 {
-    sqlite3_stmt *s = NULL;
-    int rc, src;
+    att_fact f = {0};
+    att_span sp;
+    if (col_span(doc, s, 0, &sp))
+        return ROW_CORRUPT;
+    f.start = sp.start;
+    f.end = sp.end;
+    f.kind = col_str(doc, s, 2, nomem);
+    f.value = sqlite3_column_double(s, 3);
+    f.unit = col_str(doc, s, 4, nomem);
+    f.period = col_str(doc, s, 5, nomem);
+    f.actors = col_str(doc, s, 6, nomem);
+    return ATT_PUSH(doc->facts, doc->nfact, doc->cfact, f);
+}
 
-    if ((rc = prep_doc(st,
-                       "SELECT start, \"end\", speaker_entity, cue_start, cue_end FROM quotes"
-                       " WHERE doc_id = ?1 ORDER BY rowid",
-                       doc, &s)))
-        goto cleanup;
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        att_quote q = {0};
-        att_span sp;
-        if (col_span(doc, s, 0, &sp) || col_span(doc, s, 3, &q.cue)) {
-            rc = corrupt(st, doc->id, "quote");
-            goto cleanup;
-        }
-        q.start = sp.start;
-        q.end = sp.end;
-        q.speaker = entity_index(doc, (const char *)sqlite3_column_text(s, 2));
-        if (ATT_PUSH(doc->quotes, doc->nquote, doc->cquote, q)) {
-            rc = oom(st);
-            goto cleanup;
-        }
+static int quote_row(att_doc *doc, sqlite3_stmt *s, int *nomem)
+{
+    att_quote q = {0};
+    att_span sp;
+    (void)nomem;
+    if (col_span(doc, s, 0, &sp) || col_span(doc, s, 3, &q.cue))
+        return ROW_CORRUPT;
+    q.start = sp.start;
+    q.end = sp.end;
+    q.speaker = entity_index(doc, (const char *)sqlite3_column_text(s, 2));
+    return ATT_PUSH(doc->quotes, doc->nquote, doc->cquote, q);
+}
+
+/* The stored layers after the entities, in the order of the pipeline. */
+static int load_annotations(att_store *st, att_doc *doc)
+{
+    static const struct {
+        const char *sql, *what;
+        row_reader read_row;
+    } layers[] = {
+        {"SELECT start, \"end\", type, value, mod FROM timex WHERE doc_id = ?1 ORDER BY rowid",
+         "time expression", timex_row},
+        {"SELECT code, root, quad, goldstein, source_entity, source_code, target_entity,"
+         " target_code, date, location, sent_start, sent_end, trig_start, trig_end,"
+         " confidence FROM events WHERE doc_id = ?1 ORDER BY idx",
+         "event", event_row},
+        {"SELECT start, \"end\", kind, value, unit, period, actors FROM facts"
+         " WHERE doc_id = ?1 ORDER BY rowid",
+         "fact", fact_row},
+        {"SELECT start, \"end\", speaker_entity, cue_start, cue_end FROM quotes"
+         " WHERE doc_id = ?1 ORDER BY rowid",
+         "quote", quote_row},
+    };
+    for (size_t i = 0; i < ATT_ARRAY_LEN(layers); i++) {
+        int rc = load_layer(st, doc, layers[i].sql, layers[i].what, layers[i].read_row);
+        if (rc)
+            return rc;
     }
-    rc = step_err(st, src);
-cleanup:
-    sqlite3_finalize(s);
-    return rc;
+    return 0;
 }
 
 /* Resolves an id or id prefix to one full id (out[17]). */
@@ -730,8 +714,7 @@ int att_store_get(att_store *st, const char *id, att_doc **out)
         (rc = load_spans(st, doc,
                          "SELECT start, \"end\" FROM sentences WHERE doc_id = ?1 ORDER BY idx",
                          &doc->sents, &doc->nsent, &doc->csent, "sentence")) ||
-        (rc = load_entities(st, doc)) || (rc = load_timex(st, doc)) ||
-        (rc = load_events(st, doc)) || (rc = load_facts(st, doc)) || (rc = load_quotes(st, doc)))
+        (rc = load_entities(st, doc)) || (rc = load_annotations(st, doc)))
         goto cleanup;
     *out = doc;
     doc = NULL;
