@@ -267,7 +267,7 @@ int att_store_export(att_store *st, const att_event_filter *f, att_export_format
                  " d.published, d.url, d.source, strftime('%%Y%%m%%d%%H%%M%%S', d.ingested_at),"
                  " e.confidence, e.sent_start, e.sent_end, e.trig_start, e.trig_end, " EVIDENCE
                  ", e.source_entity, e.target_entity, CAST(substr(CAST(d.text AS BLOB),"
-                 " e.trig_start + 1, e.trig_end - e.trig_start) AS TEXT), e.sent_start = 0"
+                 " e.trig_start + 1, e.trig_end - e.trig_start) AS TEXT), e.sent_start = 0, e.location"
                  EVENT_FROM "%s ORDER BY e.date IS NULL, e.date, e.doc_id, e.idx LIMIT %d",
                  w.sql, f && f->limit > 0 ? f->limit : -1);
     }
@@ -347,7 +347,7 @@ int att_store_export(att_store *st, const att_event_filter *f, att_export_format
             fputs(",\"code\":", out);
             att_json_fputs(out, col(s, 9));
             fputs("},\"location\":", out);
-            att_json_fputs(out, col(s, 12));
+            att_json_fputs(out, col(s, 27));
             fprintf(out, ",\"confidence\":%.2f,\"sentence\":[%d,%d],\"trigger\":[%d,%d],\"evidence\":",
                     sqlite3_column_double(s, 17), sqlite3_column_int(s, 18),
                     sqlite3_column_int(s, 19), sqlite3_column_int(s, 20),
@@ -355,7 +355,7 @@ int att_store_export(att_store *st, const att_event_filter *f, att_export_format
             att_json_fputs(out, col(s, 22));
             fputs("}\n", out);
         } else if (fmt == ATT_EXPORT_CSV) {
-            const int cols[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 17, 22};
+            const int cols[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 27, 17, 22};
             for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++) {
                 if (k)
                     fputc(',', out);

@@ -42,6 +42,8 @@ check "gdelt ids unique" sh -c "[ \$(cut -f1 '$T/g.tsv' | sort -u | wc -l) -eq \
 
 "$A" export --db "$DB" --format jsonl >"$T/e.jsonl"
 check "jsonl: one object per event" sh -c "[ \$(wc -l <'$T/e.jsonl') -eq \$(wc -l <'$T/g.tsv') ] && ! grep -qv '^{\"doc_id\":' '$T/e.jsonl'"
+check "jsonl: a location is the place's entity id" sh -c "grep -q '\"location\":\"place:' '$T/e.jsonl' &&
+    ! grep -o '\"location\":\"[^\"]*\"' '$T/e.jsonl' | grep -vq '\"location\":\"place:'"
 "$A" export --db "$DB" --format csv >"$T/e.csv"
 check "csv: header and rows" sh -c "head -1 '$T/e.csv' | grep -q '^doc_id,idx,date,code' && [ \$(wc -l <'$T/e.csv') -gt 5 ]"
 "$A" export --db "$DB" --graph graphml >"$T/g.graphml"
