@@ -612,29 +612,62 @@ void att__ner_viterbi(const float *emit_s, size_t n, const float *trans, uint8_t
 
 typedef struct work {
     uint32_t feats[WINDOW * ATT__NER_MAXF];
+    uint32_t rows[WINDOW * ATT__NER_MAXF]; /* weight row of each feature in turn, or UINT32_MAX */
     uint8_t nf[WINDOW];
     float emit[WINDOW * NL];
     uint8_t back[WINDOW * NL];
 } work;
 
+/* The weight rows of a window's features.  The tables are megabytes and
+ * nearly every feature is a cache miss, so the lookups are software
+ * pipelined: while feature j is probed, the home slot of feature j + AHEAD
+ * is already being fetched, and each row found is prefetched for the
+ * scoring loop. */
+#define AHEAD 16
+static void find_rows(const att__ner_model *m, work *w, size_t ntok)
+{
+    const att__ner_feat_slot *t = at(m, m->off_feat);
+    const int16_t *weights = at(m, m->off_w);
+    uint32_t mask = m->feat_slots - 1;
+    size_t nflat = 0;
+    /* the features of the window, flat, in w->rows for now */
+    for (size_t i = 0; i < ntok; i++)
+        for (unsigned k = 0; k < w->nf[i]; k++)
+            w->rows[nflat++] = w->feats[i * ATT__NER_MAXF + k];
+    for (size_t j = 0; j < nflat; j++) {
+        const int16_t *row;
+        if (j + AHEAD < nflat)
+            __builtin_prefetch(&t[(w->rows[j + AHEAD] * 0x9e3779b1u) & mask]);
+        row = feat_row(m, w->rows[j]);
+        if (row)
+            __builtin_prefetch(row);
+        w->rows[j] = row ? (uint32_t)((row - weights) / NL) : UINT32_MAX;
+    }
+}
+#undef AHEAD
+
 static int tag_window(const att__ner_model *m, const char *const *toks, const size_t *lens,
                       size_t n, uint8_t *tags, work *w)
 {
     const float *trans = at(m, m->off_trans);
+    const int16_t *weights = at(m, m->off_w);
     for (size_t a = 0; a < n; a += WINDOW) {
         size_t b = a + WINDOW < n ? a + WINDOW : n;
         int rc = att__ner_features(m, toks, lens, n, a, b, w->feats, w->nf);
         if (rc)
             return rc;
-        for (size_t i = a; i < b; i++) {
+        if (m->feat_slots)
+            find_rows(m, w, b - a);
+        for (size_t i = a, j = 0; i < b; i++) {
             int32_t acc[NL] = {0};
-            const uint32_t *f = w->feats + (i - a) * ATT__NER_MAXF;
             if (m->feat_slots)
-                for (unsigned k = 0; k < w->nf[i - a]; k++) {
-                    const int16_t *row = feat_row(m, f[k]);
-                    if (row)
-                        for (unsigned y = 0; y < NL; y++)
-                            acc[y] += row[y];
+                for (unsigned k = 0; k < w->nf[i - a]; k++, j++) {
+                    const int16_t *row;
+                    if (w->rows[j] == UINT32_MAX)
+                        continue;
+                    row = weights + (size_t)w->rows[j] * NL;
+                    for (unsigned y = 0; y < NL; y++)
+                        acc[y] += row[y];
                 }
             for (unsigned y = 0; y < NL; y++)
                 w->emit[(i - a) * NL + y] = (float)acc[y] * m->wscale;
