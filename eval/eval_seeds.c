@@ -1,11 +1,19 @@
 /*
- * eval_seeds.c - attache against the hand-made gold of the seed articles.
+ * eval_seeds.c - attache against hand-made gold: the seed articles, and
+ * the project's own development set of 10kGNAD articles.
  *
  *   build/eval/eval_seeds SHARED        (SHARED = ../shared)
  *
- * Reads SHARED/seeds/<doc>.txt through the library exactly as `extract`
- * does, and scores the result against the JSON Lines files in SHARED/gold/seeds with the
- * rules of SHARED/gold/GUIDELINES.md:
+ * Two suites, each scored with the rules of SHARED/gold/GUIDELINES.md:
+ *
+ *   seeds         SHARED/seeds/<doc>.txt read through the library exactly
+ *                 as `extract` does, gold in SHARED/gold/seeds
+ *   dev-10kgnad   rows of SHARED/data/10kgnad/test.csv (the text column,
+ *                 as plain text), gold in eval/gold/10kgnad (annotated for
+ *                 this project, see its README); doc "10kgnad-test-<row>"
+ *
+ * A suite whose gold or text is absent is skipped with a line on stderr.
+ * What is scored:
  *
  *   documents  publication date and title agreement; every boilerplate
  *              string gone (three words or more: nowhere in the text;
@@ -32,41 +40,109 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/base.h"
 #include "doc/doc.h"
 
-#define MAX_DOCS 64
+#define MAX_DOCS 256
 
 typedef struct sysdoc {
     char name[128];
     att_doc *doc;
 } sysdoc;
 
-static sysdoc docs[MAX_DOCS];
-static int ndocs;
+/* One gold set and where its texts come from. */
+typedef struct suite {
+    const char *prefix; /* of the rows' suite column: "seeds" -> "seeds-events" */
+    char gold[1024];    /* directory of docs/entities/events/facts.jsonl */
+    char texts[1024];   /* seeds: directory of <doc>.txt; 10kgnad: the CSV file */
+    char *csv;          /* the CSV file's bytes, when texts is one */
+    size_t csvlen;
+    att_ctx *ctx;
+    sysdoc docs[MAX_DOCS];
+    int ndocs;
+} suite;
 
-static att_doc *load_doc(att_ctx *ctx, const char *shared, const char *name)
+/* The text field of row `row` (0-based) of 10kGNAD's CSV: "category;'text'"
+ * with ' as the quote character and '' for a quote inside.  Returns a
+ * malloc'd string or NULL. */
+static char *csv_text(const char *s, size_t n, long row, size_t *len)
+{
+    const char *p = s, *end = s + n;
+    for (long r = 0; p < end; r++) {
+        int quoted = 0, field = 0;
+        char *out = NULL;
+        size_t olen = 0;
+        for (; p < end; p++) {
+            if (quoted) {
+                if (*p == '\'' && p + 1 < end && p[1] == '\'') {
+                    if (out)
+                        out[olen++] = '\'';
+                    p++;
+                } else if (*p == '\'') {
+                    quoted = 0;
+                } else if (out) {
+                    out[olen++] = *p;
+                }
+            } else if (*p == '\'') {
+                quoted = 1;
+            } else if (*p == ';' && field == 0) {
+                field = 1;
+                if (r == row && !(out = malloc((size_t)(end - p) + 1)))
+                    return NULL;
+            } else if (*p == '\n') {
+                p++;
+                break;
+            } else if (out) {
+                out[olen++] = *p;
+            }
+        }
+        if (r == row) {
+            if (out) {
+                out[olen] = '\0';
+                *len = olen;
+            }
+            return out;
+        }
+    }
+    return NULL;
+}
+
+static att_doc *load_doc(suite *su, const char *name)
 {
     char path[2048];
     att_reader *r = NULL;
     att_doc *doc = NULL;
-    for (int i = 0; i < ndocs; i++)
-        if (strcmp(docs[i].name, name) == 0)
-            return docs[i].doc;
-    if (ndocs == MAX_DOCS)
+    char *text = NULL;
+    size_t tlen = 0;
+    for (int i = 0; i < su->ndocs; i++)
+        if (strcmp(su->docs[i].name, name) == 0)
+            return su->docs[i].doc;
+    if (su->ndocs == MAX_DOCS)
         return NULL;
-    snprintf(path, sizeof(path), "%s/seeds/%s.txt", shared, name);
-    if (att_reader_open_file(ctx, path, ATT_FMT_AUTO, &r) == 0) {
-        if (att_reader_next(r, &doc) == 1 && att_annotate(ctx, doc) != 0) {
+    if (su->csv) {
+        const char *row = strrchr(name, '-');
+        snprintf(path, sizeof(path), "%s row %s", su->texts, row ? row + 1 : "?");
+        text = row ? csv_text(su->csv, su->csvlen, atol(row + 1), &tlen) : NULL;
+        if (text && att_reader_open_mem(su->ctx, path, text, tlen, ATT_FMT_TEXT, &r) != 0)
+            r = NULL;
+    } else {
+        snprintf(path, sizeof(path), "%s/%s.txt", su->texts, name);
+        if (att_reader_open_file(su->ctx, path, ATT_FMT_AUTO, &r) != 0)
+            r = NULL;
+    }
+    if (r) {
+        if (att_reader_next(r, &doc) == 1 && att_annotate(su->ctx, doc) != 0) {
             att_doc_free(doc);
             doc = NULL;
         }
         att_reader_close(r);
     }
+    free(text);
     if (!doc)
-        fprintf(stderr, "eval_seeds: %s: %s\n", path, att_errmsg(ctx));
-    snprintf(docs[ndocs].name, sizeof(docs[ndocs].name), "%s", name);
-    docs[ndocs].doc = doc;
-    ndocs++;
+        fprintf(stderr, "eval_seeds: %s: %s\n", path, att_errmsg(su->ctx));
+    snprintf(su->docs[su->ndocs].name, sizeof(su->docs[0].name), "%s", name);
+    su->docs[su->ndocs].doc = doc;
+    su->ndocs++;
     return doc;
 }
 
@@ -102,12 +178,13 @@ static const char *jstr(json_t *o, const char *k)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-static void row(const char *suite, const char *metric, double ours, const char *ref)
+static void row(const suite *su, const char *part, const char *metric, double ours,
+                const char *ref)
 {
     if (isnan(ours))
-        printf("%s\t%s\t\t%s\n", suite, metric, ref);
+        printf("%s-%s\t%s\t\t%s\n", su->prefix, part, metric, ref);
     else
-        printf("%s\t%s\t%.3f\t%s\n", suite, metric, ours, ref);
+        printf("%s-%s\t%s\t%.3f\t%s\n", su->prefix, part, metric, ours, ref);
 }
 
 static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
@@ -142,18 +219,18 @@ static int words(const char *s)
     return w;
 }
 
-static void eval_docs(att_ctx *ctx, const char *shared, const char *gold)
+static void eval_docs(suite *su)
 {
     char path[2048];
     size_t n;
     json_t **g;
     int dct_ok = 0, title_ok = 0, bp_total = 0, bp_gone = 0, body_total = 0, body_kept = 0;
-    snprintf(path, sizeof(path), "%s/docs.jsonl", gold);
+    snprintf(path, sizeof(path), "%s/docs.jsonl", su->gold);
     g = load_jsonl(path, &n);
     for (size_t i = 0; i < n; i++) {
         const char *name = jstr(g[i], "doc"), *dct = jstr(g[i], "dct"),
                    *title = jstr(g[i], "title");
-        att_doc *d = name ? load_doc(ctx, shared, name) : NULL;
+        att_doc *d = name ? load_doc(su, name) : NULL;
         json_t *bp = json_object_get(g[i], "boilerplate");
         size_t k;
         json_t *v;
@@ -180,25 +257,25 @@ static void eval_docs(att_ctx *ctx, const char *shared, const char *gold)
             body_kept += strstr(d->text, s) != NULL;
         }
     }
-    row("seeds-docs", "dct_accuracy", ratio(dct_ok, (double)n), "1.00");
-    row("seeds-docs", "title_accuracy", ratio(title_ok, (double)n), "1.00");
-    row("seeds-docs", "boilerplate_removed", ratio(bp_gone, bp_total), "1.00");
-    row("seeds-docs", "body_kept", ratio(body_kept, body_total), "1.00");
+    row(su, "docs", "dct_accuracy", ratio(dct_ok, (double)n), "1.00");
+    row(su, "docs", "title_accuracy", ratio(title_ok, (double)n), "1.00");
+    row(su, "docs", "boilerplate_removed", ratio(bp_gone, bp_total), "1.00");
+    row(su, "docs", "body_kept", ratio(body_kept, body_total), "1.00");
     for (size_t i = 0; i < n; i++)
         json_decref(g[i]);
     free(g);
 }
 
-static void eval_entities(att_ctx *ctx, const char *shared, const char *gold)
+static void eval_entities(suite *su)
 {
     char path[2048];
     size_t n, tp = 0, sys = 0, surf_total = 0, surf_ok = 0;
     json_t **g;
-    snprintf(path, sizeof(path), "%s/entities.jsonl", gold);
+    snprintf(path, sizeof(path), "%s/entities.jsonl", su->gold);
     g = load_jsonl(path, &n);
     for (size_t i = 0; i < n; i++) {
         const char *name = jstr(g[i], "doc"), *id = jstr(g[i], "entity");
-        att_doc *d = name ? load_doc(ctx, shared, name) : NULL;
+        att_doc *d = name ? load_doc(su, name) : NULL;
         json_t *surf = json_object_get(g[i], "surface"), *v;
         const att_entity *e = NULL;
         size_t k;
@@ -208,6 +285,8 @@ static void eval_entities(att_ctx *ctx, const char *shared, const char *gold)
             if (d->ents[j].id && strcmp(d->ents[j].id, id) == 0)
                 e = &d->ents[j];
         tp += e != NULL;
+        if (!e && getenv("EVAL_VERBOSE"))
+            fprintf(stderr, "missed entity %s: %s\n", name, id);
         json_array_foreach(surf, k, v) {
             const char *s = json_string_value(v);
             size_t sl = s ? strlen(s) : 0;
@@ -225,14 +304,31 @@ static void eval_entities(att_ctx *ctx, const char *shared, const char *gold)
             surf_ok += ok;
         }
     }
-    for (int i = 0; i < ndocs; i++)
-        if (docs[i].doc)
-            sys += docs[i].doc->nent;
-    row("seeds-entities", "precision", sys ? (double)tp / (double)sys : 0, "");
-    row("seeds-entities", "recall", ratio((double)tp, (double)n), "");
-    row("seeds-entities", "f1", f1(sys ? (double)tp / (double)sys : 0, ratio((double)tp, (double)n)),
+    for (int i = 0; i < su->ndocs; i++) {
+        const att_doc *d = su->docs[i].doc;
+        if (!d)
+            continue;
+        sys += d->nent;
+        for (size_t j = 0; j < d->nent && getenv("EVAL_VERBOSE"); j++) {
+            int found = 0;
+            for (size_t k = 0; k < n && !found; k++)
+                found = jstr(g[k], "doc") && jstr(g[k], "entity") && d->ents[j].id &&
+                        strcmp(jstr(g[k], "doc"), su->docs[i].name) == 0 &&
+                        strcmp(jstr(g[k], "entity"), d->ents[j].id) == 0;
+            if (!found)
+                fprintf(stderr, "extra entity %s: %s (%.*s)\n", su->docs[i].name,
+                        d->ents[j].id ? d->ents[j].id : "-",
+                        (int)(d->ents[j].nmentions
+                                  ? d->ents[j].mentions[0].end - d->ents[j].mentions[0].start
+                                  : 0),
+                        d->ents[j].nmentions ? d->text + d->ents[j].mentions[0].start : "");
+        }
+    }
+    row(su, "entities", "precision", sys ? (double)tp / (double)sys : 0, "");
+    row(su, "entities", "recall", ratio((double)tp, (double)n), "");
+    row(su, "entities", "f1", f1(sys ? (double)tp / (double)sys : 0, ratio((double)tp, (double)n)),
         "0.95");
-    row("seeds-entities", "surface_resolved", ratio((double)surf_ok, (double)surf_total), "0.95");
+    row(su, "entities", "surface_resolved", ratio((double)surf_ok, (double)surf_total), "0.95");
     for (size_t i = 0; i < n; i++)
         json_decref(g[i]);
     free(g);
@@ -256,19 +352,19 @@ static int event_match(json_t *g, const att_event *e)
     return either && same3(src, e->target.code) && same3(tgt, e->source.code);
 }
 
-static void eval_events(att_ctx *ctx, const char *shared, const char *gold)
+static void eval_events(suite *su)
 {
     char path[2048];
     size_t n, tp = 0, fp = 0, fn = 0, exact = 0, date_ok = 0;
     json_t **g;
-    snprintf(path, sizeof(path), "%s/events.jsonl", gold);
+    snprintf(path, sizeof(path), "%s/events.jsonl", su->gold);
     g = load_jsonl(path, &n);
     /* make sure every seed with gold is loaded, then score per document */
     for (size_t i = 0; i < n; i++)
         if (jstr(g[i], "doc"))
-            load_doc(ctx, shared, jstr(g[i], "doc"));
-    for (int di = 0; di < ndocs; di++) {
-        att_doc *d = docs[di].doc;
+            load_doc(su, jstr(g[i], "doc"));
+    for (int di = 0; di < su->ndocs; di++) {
+        att_doc *d = su->docs[di].doc;
         char *used; /* 0 free, 1 matched, 2 absorbed by an optional gold event */
         if (!d)
             continue;
@@ -277,7 +373,7 @@ static void eval_events(att_ctx *ctx, const char *shared, const char *gold)
             for (size_t i = 0; i < n; i++) {
                 int optional = json_is_true(json_object_get(g[i], "optional"));
                 const char *gd = jstr(g[i], "date");
-                if (strcmp(jstr(g[i], "doc") ? jstr(g[i], "doc") : "", docs[di].name) != 0 ||
+                if (strcmp(jstr(g[i], "doc") ? jstr(g[i], "doc") : "", su->docs[di].name) != 0 ||
                     optional != pass)
                     continue;
                 size_t j;
@@ -287,9 +383,10 @@ static void eval_events(att_ctx *ctx, const char *shared, const char *gold)
                 if (j == d->nevent) {
                     fn += !optional;
                     if (!optional && getenv("EVAL_VERBOSE"))
-                        fprintf(stderr, "missed %s: %s %s -> %s | %s\n", docs[di].name,
+                        fprintf(stderr, "missed %s: %s %s -> %s | %s\n", su->docs[di].name,
                                 jstr(g[i], "code"), jstr(g[i], "source"), jstr(g[i], "target"),
-                                jstr(g[i], "evidence"));
+                                jstr(g[i], "evidence") ? jstr(g[i], "evidence")
+                                                       : jstr(g[i], "trigger"));
                     continue;
                 }
                 used[j] = optional ? 2 : 1;
@@ -305,7 +402,7 @@ static void eval_events(att_ctx *ctx, const char *shared, const char *gold)
             fp += used[j] == 0;
             if (used[j] == 0 && getenv("EVAL_VERBOSE")) {
                 const att_event *e = &d->events[j];
-                fprintf(stderr, "extra %s: %s %s -> %s %s | %.*s\n", docs[di].name, e->code,
+                fprintf(stderr, "extra %s: %s %s -> %s %s | %.*s\n", su->docs[di].name, e->code,
                         e->source.code, e->target.code, e->date ? e->date : "-",
                         (int)(e->sentence.end - e->sentence.start), d->text + e->sentence.start);
             }
@@ -313,28 +410,28 @@ static void eval_events(att_ctx *ctx, const char *shared, const char *gold)
         free(used);
     }
     double p = tp + fp ? (double)tp / (double)(tp + fp) : 0, r = ratio((double)tp, (double)(tp + fn));
-    row("seeds-events", "precision", p, "");
-    row("seeds-events", "recall", r, "");
-    row("seeds-events", "f1", f1(p, r), "0.85");
-    row("seeds-events", "exact_code", ratio((double)exact, (double)tp), "");
-    row("seeds-events", "date_agreement", ratio((double)date_ok, (double)tp), "0.90");
+    row(su, "events", "precision", p, "");
+    row(su, "events", "recall", r, "");
+    row(su, "events", "f1", f1(p, r), "0.85");
+    row(su, "events", "exact_code", ratio((double)exact, (double)tp), "");
+    row(su, "events", "date_agreement", ratio((double)date_ok, (double)tp), "0.90");
     for (size_t i = 0; i < n; i++)
         json_decref(g[i]);
     free(g);
 }
 
-static void eval_facts(att_ctx *ctx, const char *shared, const char *gold)
+static void eval_facts(suite *su)
 {
     char path[2048];
     size_t n, tp = 0, sys = 0;
     json_t **g;
-    snprintf(path, sizeof(path), "%s/facts.jsonl", gold);
+    snprintf(path, sizeof(path), "%s/facts.jsonl", su->gold);
     g = load_jsonl(path, &n);
     for (size_t i = 0; i < n; i++)
         if (jstr(g[i], "doc"))
-            load_doc(ctx, shared, jstr(g[i], "doc"));
-    for (int di = 0; di < ndocs; di++) {
-        att_doc *d = docs[di].doc;
+            load_doc(su, jstr(g[i], "doc"));
+    for (int di = 0; di < su->ndocs; di++) {
+        att_doc *d = su->docs[di].doc;
         char *used;
         if (!d)
             continue;
@@ -343,7 +440,7 @@ static void eval_facts(att_ctx *ctx, const char *shared, const char *gold)
         for (size_t i = 0; i < n; i++) {
             const char *kind = jstr(g[i], "kind"), *unit = jstr(g[i], "unit");
             double v = json_number_value(json_object_get(g[i], "value"));
-            if (strcmp(jstr(g[i], "doc") ? jstr(g[i], "doc") : "", docs[di].name) != 0)
+            if (strcmp(jstr(g[i], "doc") ? jstr(g[i], "doc") : "", su->docs[di].name) != 0)
                 continue;
             for (size_t j = 0; j < d->nfact; j++) {
                 const att_fact *f = &d->facts[j];
@@ -359,39 +456,51 @@ static void eval_facts(att_ctx *ctx, const char *shared, const char *gold)
         free(used);
     }
     double p = sys ? (double)tp / (double)sys : 0, r = ratio((double)tp, (double)n);
-    row("seeds-figures", "precision", p, "");
-    row("seeds-figures", "recall", r, "");
-    row("seeds-figures", "f1", f1(p, r), "0.85");
+    row(su, "figures", "precision", p, "");
+    row(su, "figures", "recall", r, "");
+    row(su, "figures", "f1", f1(p, r), "0.85");
     for (size_t i = 0; i < n; i++)
         json_decref(g[i]);
     free(g);
 }
 
-int main(int argc, char **argv)
+/* Scores one suite; skipped with a note when its gold or texts are absent. */
+static int run_suite(suite *su)
 {
-    const char *shared = argc > 1 ? argv[1] : "../shared";
-    char gold[1024];
-    att_ctx *ctx;
+    char p[1100];
     FILE *probe;
-    snprintf(gold, sizeof(gold), "%s/gold/seeds", shared);
-    {
-        char p[1100];
-        snprintf(p, sizeof(p), "%s/docs.jsonl", gold);
-        probe = fopen(p, "r");
-    }
-    if (!probe) {
-        fprintf(stderr, "eval_seeds: skipped: %s/docs.jsonl not found\n", gold);
+    snprintf(p, sizeof(p), "%s/docs.jsonl", su->gold);
+    if (!(probe = fopen(p, "r"))) {
+        fprintf(stderr, "eval_seeds: skipped %s: %s not found\n", su->prefix, p);
         return 0;
     }
     fclose(probe);
-    if (att_ctx_open(&ctx, NULL))
+    if (su->csv == NULL && strstr(su->texts, ".csv")) {
+        if (att__read_file(NULL, su->texts, (size_t)64 << 20, &su->csv, &su->csvlen) != 0) {
+            fprintf(stderr, "eval_seeds: skipped %s: %s not found\n", su->prefix, su->texts);
+            return 0;
+        }
+    }
+    if (att_ctx_open(&su->ctx, NULL))
         return 1;
-    eval_docs(ctx, shared, gold);
-    eval_entities(ctx, shared, gold);
-    eval_events(ctx, shared, gold);
-    eval_facts(ctx, shared, gold);
-    for (int i = 0; i < ndocs; i++)
-        att_doc_free(docs[i].doc);
-    att_ctx_close(ctx);
+    eval_docs(su);
+    eval_entities(su);
+    eval_events(su);
+    eval_facts(su);
+    for (int i = 0; i < su->ndocs; i++)
+        att_doc_free(su->docs[i].doc);
+    att_ctx_close(su->ctx);
+    free(su->csv);
     return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *shared = argc > 1 ? argv[1] : "../shared";
+    static suite seeds = {.prefix = "seeds"}, dev = {.prefix = "dev-10kgnad"};
+    snprintf(seeds.gold, sizeof(seeds.gold), "%s/gold/seeds", shared);
+    snprintf(seeds.texts, sizeof(seeds.texts), "%s/seeds", shared);
+    snprintf(dev.gold, sizeof(dev.gold), "eval/gold/10kgnad");
+    snprintf(dev.texts, sizeof(dev.texts), "%s/data/10kgnad/test.csv", shared);
+    return run_suite(&seeds) || run_suite(&dev);
 }
