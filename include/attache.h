@@ -180,6 +180,11 @@ int att_doc_to_json(att_ctx *ctx, const att_doc *doc, char **out, size_t *len);
  * the way every JSON attache writes is.  Returns 0 or ATT_ENOMEM/ATT_EIO. */
 int att_json_fputs(FILE *out, const char *s);
 
+/* Writes s as one CSV cell (RFC 4180: quoted when it holds a comma, quote
+ * or line break, quotes doubled; NULL writes nothing) to out.  Returns 0 or
+ * ATT_EIO. */
+int att_csv_fputs(FILE *out, const char *s);
+
 /* Frees memory attache allocated for the caller. */
 void att_free(void *p);
 

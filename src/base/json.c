@@ -72,3 +72,17 @@ int att_json_fputs(FILE *out, const char *s)
     att__buf_free(&b);
     return rc;
 }
+
+int att_csv_fputs(FILE *out, const char *s)
+{
+    if (!s)
+        return 0;
+    if (!strpbrk(s, ",\"\n\r"))
+        return fputs(s, out) < 0 ? ATT_EIO : 0;
+    if (fputc('"', out) == EOF)
+        return ATT_EIO;
+    for (; *s; s++)
+        if ((*s == '"' && fputc('"', out) == EOF) || fputc(*s, out) == EOF)
+            return ATT_EIO;
+    return fputc('"', out) == EOF ? ATT_EIO : 0;
+}

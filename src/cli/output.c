@@ -100,17 +100,7 @@ static void csv_cell(FILE *out, const char *s, char sep)
                   out);
         return;
     }
-    if (strpbrk(s, ",\"\n\r")) {
-        fputc('"', out);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', out);
-            fputc(*s, out);
-        }
-        fputc('"', out);
-    } else {
-        fputs(s, out);
-    }
+    att_csv_fputs(out, s);
 }
 
 int cli_print_rows(cli *c, const att_rows *rows, FILE *out)

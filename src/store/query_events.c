@@ -139,24 +139,6 @@ static void put_tsv(FILE *out, const char *s)
         fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
 }
 
-static void put_csv(FILE *out, const char *s)
-{
-    if (!s)
-        return;
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
-
 static const char *col(sqlite3_stmt *s, int i)
 {
     return (const char *)sqlite3_column_text(s, i);
@@ -359,7 +341,7 @@ int att_store_export(att_store *st, const att_event_filter *f, att_export_format
             for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++) {
                 if (k)
                     fputc(',', out);
-                put_csv(out, col(s, cols[k]));
+                att_csv_fputs(out, col(s, cols[k]));
             }
             fputc('\n', out);
         } else {

@@ -100,6 +100,26 @@ TEST(json_escaping)
     att__buf_free(&b);
 }
 
+TEST(csv_cells)
+{
+    char *mem = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&mem, &len);
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    CHECK_INT(att_csv_fputs(f, "plain"), 0);
+    fputc('|', f);
+    CHECK_INT(att_csv_fputs(f, "a,b"), 0);
+    fputc('|', f);
+    CHECK_INT(att_csv_fputs(f, "say \"hi\"\nnow"), 0);
+    fputc('|', f);
+    CHECK_INT(att_csv_fputs(f, NULL), 0);
+    fclose(f);
+    CHECK_STR(mem, "plain|\"a,b\"|\"say \"\"hi\"\"\nnow\"|");
+    free(mem);
+}
+
 TEST(dates)
 {
     char out[32];
@@ -167,6 +187,7 @@ int main(void)
     RUN(utf8_validation);
     RUN(binary_sniff);
     RUN(json_escaping);
+    RUN(csv_cells);
     RUN(dates);
     RUN(normalize_text);
     RUN(doc_id_and_paragraphs);
