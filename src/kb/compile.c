@@ -34,7 +34,8 @@
 #define KBC_POOL_MAX ((size_t)1 << 30)
 
 typedef struct bent {
-    uint32_t id, name, code, country, capital, population;
+    uint32_t id, name, code, country, capital, population, geonameid;
+    int32_t lat, lon;
     uint8_t type, kind, flags;
 } bent;
 
@@ -90,11 +91,11 @@ static const char *const fields[] = {
     "id",      "name",      "iso3",   "cameo",    "code",  "country", "capital",
     "kind",    "population", "aliases", "entity",  "lang",  "form",    "role",
     "start",   "end",       "org",    "agent",    "gender", "relation", "stopword",
-    "firstname", "src",     "type",
+    "firstname", "src",     "type",   "lat",      "lon",   "geonameid",
 };
 enum { F_ID, F_NAME, F_ISO3, F_CAMEO, F_CODE, F_COUNTRY, F_CAPITAL, F_KIND, F_POP, F_ALIASES,
        F_ENTITY, F_LANG, F_FORM, F_ROLE, F_START, F_END, F_ORG, F_AGENT, F_GENDER, F_RELATION,
-       F_STOP, F_FIRST, F_SRC, F_TYPE, F_COUNT };
+       F_STOP, F_FIRST, F_SRC, F_TYPE, F_LAT, F_LON, F_GEONAMEID, F_COUNT };
 
 static const struct {
     const char *prefix;
@@ -268,6 +269,7 @@ static bent *entity(att__kbc *b, uint32_t id)
         return NULL;
     memset(&e, 0, sizeof(e));
     e.id = id;
+    e.lat = e.lon = ATT__KB_NOCOORD;
     e.type = (uint8_t)type_of_id(S(b, id));
     if (ATT_PUSH(b->ents, b->nents, b->cents, e))
         return NULL;
@@ -342,6 +344,42 @@ static void set_if(uint32_t *dst, uint32_t v)
         *dst = v;
 }
 
+/* A decimal count ("368650"); digits up to the first other character. */
+static uint32_t field_u32(const char *s, size_t n)
+{
+    unsigned long long v = 0;
+    for (size_t i = 0; i < n && s[i] >= '0' && s[i] <= '9' && v <= UINT32_MAX; i++)
+        v = v * 10 + (unsigned)(s[i] - '0');
+    return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+}
+
+/* A coordinate in decimal degrees ("-8.396") as degrees x 1e5, rounded;
+ * ATT__KB_NOCOORD when empty, malformed or beyond +-max. */
+static int32_t field_coord(const char *s, size_t n, int max)
+{
+    long long whole = 0, frac = 0, scale = 1;
+    size_t i = 0;
+    int neg = 0, digits = 0;
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        neg = s[i++] == '-';
+    for (; i < n && s[i] >= '0' && s[i] <= '9' && whole <= 1000; i++, digits++)
+        whole = whole * 10 + (s[i] - '0');
+    if (i < n && s[i] == '.')
+        for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+            if (scale < 1000000) {
+                frac = frac * 10 + (s[i] - '0');
+                scale *= 10;
+            }
+    if (!digits || i != n)
+        return ATT__KB_NOCOORD;
+    {
+        long long e5 = whole * 100000 + (frac * 100000 * 10 / scale + 5) / 10;
+        if (e5 > (long long)max * 100000)
+            return ATT__KB_NOCOORD;
+        return (int32_t)(neg ? -e5 : e5);
+    }
+}
+
 static int row_entity(att__kbc *b, const row_t *r)
 {
     uint32_t id = fstr(b, r, F_ID), v;
@@ -369,11 +407,21 @@ static int row_entity(att__kbc *b, const row_t *r)
     if (n == 5 && memcmp(s, "event", 5) == 0)
         e->type = ATT__ET_EVENT;
     fld(b, r, F_POP, &s, &n);
-    if (n) {
-        unsigned long long p = 0;
-        for (size_t i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-            p = p * 10 + (unsigned)(s[i] - '0');
-        e->population = p > UINT32_MAX ? UINT32_MAX : (uint32_t)p;
+    if (n)
+        e->population = field_u32(s, n);
+    fld(b, r, F_GEONAMEID, &s, &n);
+    if (n)
+        e->geonameid = field_u32(s, n);
+    {
+        int32_t lat, lon;
+        fld(b, r, F_LAT, &s, &n);
+        lat = field_coord(s, n, 90);
+        fld(b, r, F_LON, &s, &n);
+        lon = field_coord(s, n, 180);
+        if (lat != ATT__KB_NOCOORD && lon != ATT__KB_NOCOORD) {
+            e->lat = lat;
+            e->lon = lon;
+        }
     }
     fld(b, r, F_KIND, &s, &n);
     for (size_t i = 0; i < ATT_ARRAY_LEN(place_kinds); i++)
@@ -1087,6 +1135,9 @@ int att__kbc_finish(att__kbc *b, unsigned char **out, size_t *size, size_t *warn
                 E[i].country = e->country;
                 E[i].capital = e->capital;
                 E[i].population = e->population;
+                E[i].lat = e->lat;
+                E[i].lon = e->lon;
+                E[i].geonameid = e->geonameid;
                 E[i].type = e->type;
                 E[i].kind = e->kind;
                 E[i].flags = e->flags;

@@ -50,7 +50,7 @@
 #include "../base/base.h"
 
 #define ATT__KB_MAGIC "ATTKB\r\n\032"
-#define ATT__KB_VERSION 2
+#define ATT__KB_VERSION 3
 #define ATT__KB_MAXKEY 256 /* bytes of one name key, NUL included */
 
 enum { ATT__KB_STR, ATT__KB_ENT, ATT__KB_ROLE, ATT__KB_ALIAS, ATT__KB_KEY, ATT__KB_LEX,
@@ -86,8 +86,12 @@ typedef struct att__kb_ent {
     uint32_t role0, nrole;                       /* ROLE range */
     uint32_t alias0, nalias;                     /* ALIAS range */
     uint32_t population;
+    int32_t lat, lon;   /* degrees x 1e5; ATT__KB_NOCOORD when unknown */
+    uint32_t geonameid; /* GeoNames id, 0 = none */
     uint8_t type, kind, flags, pad;
 } att__kb_ent;
+
+#define ATT__KB_NOCOORD INT32_MIN
 
 typedef struct att__kb_role {
     uint32_t ent;                             /* ENT index */

@@ -21,6 +21,7 @@
 
 #include <utf8proc.h>
 
+#include "kb/kb.h"
 #include "store.h"
 
 #define MAX_PARAMS 16
@@ -214,16 +215,41 @@ static void actor_cols(FILE *out, const char *code, const char *name)
     fprintf(out, "\t%s\t\t\t\t\t%s\t\t\t", country, type);
 }
 
-static void geo_cols(FILE *out, const char *name, const char *code, int has)
+/* ActionGeo (or an actor's Geo) columns: Type, FullName, CountryCode,
+ * ADM1Code, ADM2Code, Lat, Long, FeatureID.  The place is the entity `id`
+ * (NULL: no place): a country is type 1 (WORLDCOUNTRY); a city is type 4
+ * (WORLDCITY) with its coordinates and GeoNames id from the KB; an area
+ * (sea, region) is type 5 without coordinates, GDELT having no closer type. */
+static void geo_cols(FILE *out, const att__kbset *set, const char *id, const char *name,
+                     const char *code)
 {
-    /* Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID */
-    if (!has) {
+    const att__kb_ent *e = NULL;
+    int type = 4;
+    if (!id) {
         fputs("0\t\t\t\t\t\t\t\t", out);
         return;
     }
-    fprintf(out, "4\t");
+    for (int k = 0; set && k < 2 && !e; k++) {
+        const att__kb *kb = k == 0 ? (set->has_overlay ? &set->overlay : NULL)
+                                   : (set->has_base ? &set->base : NULL);
+        long i = kb ? att__kb_find_id(kb, id) : -1;
+        if (i >= 0 && !(kb->ents[i].flags & ATT__EF_STUB))
+            e = &kb->ents[i];
+    }
+    if (strncmp(id, "country:", 8) == 0)
+        type = 1;
+    else if (e && e->kind == ATT__PK_REGION)
+        type = 5;
+    fprintf(out, "%d\t", type);
     put_tsv(out, name);
-    fprintf(out, "\t%.3s\t\t\t\t\t\t", code ? code : "");
+    fprintf(out, "\t%.3s\t\t\t", code ? code : "");
+    if (e && type == 4 && e->lat != ATT__KB_NOCOORD)
+        fprintf(out, "%.5f\t%.5f\t", e->lat / 1e5, e->lon / 1e5);
+    else
+        fputs("\t\t", out);
+    if (e && e->geonameid)
+        fprintf(out, "%u", (unsigned)e->geonameid);
+    fputc('\t', out);
 }
 
 int att_store_export(att_store *st, const att_event_filter *f, att_export_format fmt,
@@ -233,6 +259,7 @@ int att_store_export(att_store *st, const att_event_filter *f, att_export_format
     char sql[8192];
     sqlite3_stmt *s = NULL;
     int rc, step, nrow = 0;
+    const att__kbset *kbs = st && st->ctx ? (const att__kbset *)st->ctx->kb : NULL;
     if (!st || !out)
         return ATT_EINVAL;
     build_where(f, &w);
@@ -362,9 +389,9 @@ int att_store_export(att_store *st, const att_event_filter *f, att_export_format
             fprintf(out, "%d\t%s\t%.3s\t%s\t%d\t%.1f\t1\t1\t1\t0\t", sqlite3_column_int(s, 26),
                     code, code, col(s, 4) ? col(s, 4) : "", sqlite3_column_int(s, 5),
                     sqlite3_column_double(s, 6));
-            geo_cols(out, NULL, NULL, 0);                 /* 36-43 Actor1Geo */
-            geo_cols(out, NULL, NULL, 0);                 /* 44-51 Actor2Geo */
-            geo_cols(out, loc, loccode, loc != NULL); /* 52-59 ActionGeo */
+            geo_cols(out, NULL, NULL, NULL, NULL);            /* 36-43 Actor1Geo */
+            geo_cols(out, NULL, NULL, NULL, NULL);            /* 44-51 Actor2Geo */
+            geo_cols(out, kbs, col(s, 27), loc, loccode); /* 52-59 ActionGeo */
             /* 60-61: DATEADDED SOURCEURL */
             fprintf(out, "%s\t", col(s, 16) ? col(s, 16) : "");
             put_tsv(out, url);

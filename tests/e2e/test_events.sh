@@ -38,6 +38,10 @@ check "gdelt: ids, dates and codes well-formed" sh -c "awk -F'\t' '
 check "gdelt: root matches quad class" sh -c "awk -F'\t' '{r=\$29+0; q=(r<=5)?1:(r<=9)?2:(r<=14)?3:4; if (q != \$30) bad=1} END {exit bad}' '$T/g.tsv'"
 check "gdelt side file keyed by GLOBALEVENTID" sh -c "[ \$(tail -n +2 '$T/g.tsv.extra.tsv' | wc -l) -eq \$(wc -l <'$T/g.tsv') ] &&
     cut -f1 '$T/g.tsv' | sort >'$T/a' && tail -n +2 '$T/g.tsv.extra.tsv' | cut -f1 | sort >'$T/b' && cmp -s '$T/a' '$T/b'"
+check "gdelt: ActionGeo cities carry coordinates in range and a GeoNames id" sh -c "awk -F'\t' '
+    \$52 == 4 { n++; if (\$57 !~ /^-?[0-9]+\\.[0-9]+\$/ || \$57 < -90 || \$57 > 90 || \$58 < -180 || \$58 > 180 || \$59 !~ /^[0-9]+\$/) bad=1 }
+    \$52 == 0 && \$57 != \"\" {bad=1} END {exit bad || !n}' '$T/g.tsv'"
+check "gdelt: Astana's coordinates" sh -c "awk -F'\t' '\$53 == \"Astana\" && \$57 ~ /^51\\.1/ && \$58 ~ /^71\\.4/ {ok=1} END {exit !ok}' '$T/g.tsv'"
 check "gdelt ids unique" sh -c "[ \$(cut -f1 '$T/g.tsv' | sort -u | wc -l) -eq \$(wc -l <'$T/g.tsv') ]"
 
 "$A" export --db "$DB" --format jsonl >"$T/e.jsonl"

@@ -213,6 +213,33 @@ static const struct {
     {"UZB", "head_of_government", "2025-01-01", "person:abdulla-aripov"},
 };
 
+TEST(coordinates)
+{
+    att_ctx *ctx = NULL;
+    const att__kbset *set;
+    CHECK_INT(att_ctx_open(&ctx, NULL), 0);
+    if (!ctx)
+        return;
+    set = ctx->kb;
+    CHECK(set && set->has_base);
+    if (set && set->has_base) {
+        const att__kb *kb = &set->base;
+        long astana = att__kb_find_id(kb, "place:astana");
+        long kaz = att__kb_find_id(kb, "country:KAZ");
+        long baku = att__kb_find_id(kb, "place:baku");
+        CHECK(astana >= 0 && kaz >= 0 && baku >= 0);
+        if (astana >= 0 && kaz >= 0 && baku >= 0) {
+            /* GeoNames: Astana 51.18N 71.45E; Baku 40.38N 49.89E */
+            CHECK(kb->ents[astana].lat > 5110000 && kb->ents[astana].lat < 5125000);
+            CHECK(kb->ents[astana].lon > 7140000 && kb->ents[astana].lon < 7150000);
+            CHECK(kb->ents[astana].geonameid != 0);
+            CHECK(kb->ents[baku].lat > 4030000 && kb->ents[baku].lon > 4980000);
+            CHECK(kb->ents[kaz].lat == ATT__KB_NOCOORD); /* countries: no point */
+        }
+    }
+    att_ctx_close(ctx);
+}
+
 TEST(dated_codes)
 {
     att_ctx *ctx = NULL;
@@ -328,6 +355,7 @@ int main(void)
     RUN(lexicon);
     RUN(compile_overlay);
     RUN(bad_overlay_names_line);
+    RUN(coordinates);
     RUN(dated_codes);
     RUN(lookups);
     return test_summary();
