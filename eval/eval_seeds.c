@@ -13,6 +13,8 @@
  *                 this project, see its README); doc "10kgnad-test-<row>"
  *
  * A suite whose gold or text is absent is skipped with a line on stderr.
+ * The reference column holds the acceptance targets for the seeds and is
+ * empty for the development set.
  * What is scored:
  *
  *   documents  publication date and title agreement; every boilerplate
@@ -53,6 +55,7 @@ typedef struct sysdoc {
 /* One gold set and where its texts come from. */
 typedef struct suite {
     const char *prefix; /* of the rows' suite column: "seeds" -> "seeds-events" */
+    int targets;        /* the reference column holds the acceptance targets */
     char gold[1024];    /* directory of docs/entities/events/facts.jsonl */
     char texts[1024];   /* seeds: directory of <doc>.txt; 10kgnad: the CSV file */
     char *csv;          /* the CSV file's bytes, when texts is one */
@@ -181,6 +184,8 @@ static const char *jstr(json_t *o, const char *k)
 static void row(const suite *su, const char *part, const char *metric, double ours,
                 const char *ref)
 {
+    if (!su->targets)
+        ref = "";
     if (isnan(ours))
         printf("%s-%s\t%s\t\t%s\n", su->prefix, part, metric, ref);
     else
@@ -497,7 +502,7 @@ static int run_suite(suite *su)
 int main(int argc, char **argv)
 {
     const char *shared = argc > 1 ? argv[1] : "../shared";
-    static suite seeds = {.prefix = "seeds"}, dev = {.prefix = "dev-10kgnad"};
+    static suite seeds = {.prefix = "seeds", .targets = 1}, dev = {.prefix = "dev-10kgnad"};
     snprintf(seeds.gold, sizeof(seeds.gold), "%s/gold/seeds", shared);
     snprintf(seeds.texts, sizeof(seeds.texts), "%s/seeds", shared);
     snprintf(dev.gold, sizeof(dev.gold), "eval/gold/10kgnad");

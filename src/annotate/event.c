@@ -214,6 +214,20 @@ static int collect_mentions(coder *c)
     return 0;
 }
 
+/* Does an entity mention start at byte off (c->ms is sorted by start)? */
+static int mention_at(const coder *c, uint32_t off)
+{
+    size_t lo = 0, hi = c->nms;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->ms[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->nms && c->ms[lo].start == off;
+}
+
 static int same_country(const char *a, const char *b)
 {
     return a && b && strlen(a) >= 3 && strlen(b) >= 3 && strncmp(a, b, 3) == 0;
@@ -599,6 +613,30 @@ static void index_forms(coder *c)
     }
 }
 
+/* Separable verb particles ("sagte ... zu", "kündigte ... an").  As a
+ * companion word a particle counts only where German puts it: after the
+ * finite verb, closing its clause (before punctuation, the sentence's end or
+ * a coordinating conjunction), so the "zu" of "zu helfen" or "nehme zu, dass"
+ * does not turn "sagte" into a promise. */
+static const char *const particles[] = {
+    "ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "her", "hin", "los", "mit",
+    "nach", "statt", "teil", "vor", "weg", "zu", "zurück", "zusammen", NULL,
+};
+/* Conjunctions that may open the next main clause after a particle. */
+static const char *const clause_links[] = {"und", "oder", "sowie", "aber", "doch", NULL};
+
+static int particle_at(coder *c, size_t i, size_t k, size_t tb)
+{
+    char w[WORD_MAX];
+    const att_token *nx;
+    if (k < i)
+        return 0;
+    if (k + 1 >= tb)
+        return 1;
+    nx = &c->doc->toks[k + 1];
+    return nx->kind == ATT_TOK_PUNCT || in_list(lower_tok(c->doc, k + 1, w), clause_links);
+}
+
 /* Are the companion words of a rule there?  "a|b" needs one of them in
  * [ta,tb) besides token i; "!a|!b" needs none of them ("Todesopfer
  * forderte" is no demand). */
@@ -639,7 +677,8 @@ static int companions_ok(coder *c, const char *with, size_t i, size_t ta, size_t
     if (!np)
         return 1;
     for (size_t k = ta; k < tb; k++)
-        if (k != i && in_sep_list(lower_tok(c->doc, k, x), pos))
+        if (k != i && in_sep_list(lower_tok(c->doc, k, x), pos) &&
+            (!c->german || !in_list(x, particles) || particle_at(c, i, k, tb)))
             return 1;
     return 0;
 }
@@ -1165,6 +1204,60 @@ static int infinitive(coder *c, const att__event_rule *rule, size_t ca, size_t c
     return 0;
 }
 
+/* Words before an attributive participle: articles, and prepositions
+ * fused with one ("im besetzten Westjordanland"). */
+static const char *const np_openers[] = {
+    "der", "die", "das", "des", "den", "dem", "ein", "eine", "einer", "eines", "einen", "einem",
+    "im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "aufs", "kein", "keine", "keinen",
+    "keinem", "keiner", "dieser", "diese", "diesem", "diesen", "dieses", "jener", "jene",
+    "jenem", "jenen", "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem",
+    "ihren", "ihrer", NULL,
+};
+/* Subject pronouns: "sie kritisierten Luftangriffe" is a verb. */
+static const char *const subject_pronouns[] = {
+    "ich", "du", "er", "sie", "es", "wir", "ihr", "man", NULL,
+};
+
+/* Does the word end like an inflected adjective (-e, -en, -em, -er, -es)? */
+static int adjective_ending(const char *w)
+{
+    size_t n = strlen(w);
+    return (n > 3 && w[n - 1] == 'e') ||
+           (n > 4 && w[n - 2] == 'e' && strchr("nmrs", w[n - 1]) != NULL);
+}
+
+/* Is the lower-case trigger at t a participle used as an adjective, before
+ * its noun: "im besetzten Westjordanland", "mit international scharf
+ * kritisierten Luftangriffen"?  Its form ends like an adjective, a noun
+ * follows (after more adjectives), and before it stands an article or
+ * fused preposition, or a lower-case adverb (not a subject pronoun) while
+ * the noun after it names no actor ("Truppen besetzten Kiew" stays a verb:
+ * a noun stands before it). */
+static int attributive_participle(coder *c, size_t t, size_t ta, size_t tb)
+{
+    char w[WORD_MAX], p[WORD_MAX];
+    const att_token *tk = &c->doc->toks[t];
+    size_t k = t + 1;
+    int opener;
+    if (!c->german || t <= ta || (tk->flags & ATT_TOKF_UPPER) ||
+        !adjective_ending(lower_tok(c->doc, t, w)))
+        return 0;
+    while (k < tb && c->doc->toks[k].kind == ATT_TOK_WORD &&
+           !(c->doc->toks[k].flags & ATT_TOKF_UPPER) && adjective_ending(lower_tok(c->doc, k, w)))
+        k++;
+    if (k >= tb || c->doc->toks[k].kind != ATT_TOK_WORD || !(c->doc->toks[k].flags & ATT_TOKF_UPPER))
+        return 0;
+    if (c->doc->toks[t - 1].kind != ATT_TOK_WORD)
+        return 0;
+    lower_tok(c->doc, t - 1, p);
+    opener = in_list(p, np_openers);
+    if (opener)
+        return 1;
+    if ((c->doc->toks[t - 1].flags & ATT_TOKF_UPPER) || in_list(p, subject_pronouns))
+        return 0;
+    return !mention_at(c, c->doc->toks[k].start);
+}
+
 /* Is the trigger at t an attributive participle ("die von Armenien
  * unterstützte Republik")? */
 static int attributive(coder *c, const actor_np *nps, size_t n, size_t t, size_t tb)
@@ -1191,7 +1284,7 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
         size_t nd, ca, cb;
         double conf = 0.5;
         if (c->doc->toks[t].kind != ATT_TOK_WORD || (r = match_rule(c, t, ta, tb)) < 0 ||
-            attributive(c, nps, n, t, tb))
+            attributive(c, nps, n, t, tb) || attributive_participle(c, t, ta, tb))
             continue;
         rule = &att__event_rules[r];
         clause_of(c, ta, tb, t, &ca, &cb);
