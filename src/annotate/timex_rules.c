@@ -391,6 +391,8 @@ static void tx_wday_resolve(const tx_ctx *c, int wd, int dir, att__txdate *d)
     att__tx_civil(att__tx_days(c->dct.y, c->dct.m, c->dct.d) + off, &d->y, &d->m, &d->d);
 }
 
+static int tx_anaphoric(const tx_ctx *c, size_t k);
+
 static size_t r_weekday(const tx_ctx *c, size_t i, tx_match *m)
 {
     int pod = 0, wd = att__tx_wday_word(c, i, &pod);
@@ -422,6 +424,19 @@ static size_t r_weekday(const tx_ctx *c, size_t i, tx_match *m)
     if (!pod && tx_is(c, j, ATT_TXC_POD, &p2) && !tx_is(c, j, ATT_TXC_DEIC, NULL)) {
         pod = p2;
         j++;
+    }
+    /* "Freitag kommender Woche", "am Dienstag dieser Woche", "Montag der
+     * vergangenen Woche": that weekday of the week the DCT's is moved to */
+    size_t q = tx_is(c, j, ATT_TXC_ART, NULL) ? j + 1 : j;
+    int rel = 0, u = 0;
+    if (c->dct.d && tx_is(c, q, ATT_TXC_REL, &rel) && rel >= -2 && rel <= 2 &&
+        tx_anaphoric(c, q) != 1 && tx_is(c, q + 1, ATT_TXC_UNIT, &u) && u == ATT_TXU_W) {
+        int days = att__tx_days(c->dct.y, c->dct.m, c->dct.d);
+        days += 7 * rel + wd - att__tx_wday(c->dct.y, c->dct.m, c->dct.d);
+        tx_date0(&m->d, ATT_TXG_DAY);
+        att__tx_civil(days, &m->d.y, &m->d.m, &m->d.d);
+        m->d.pod = pod;
+        return q + 2;
     }
     tx_wday_resolve(c, wd, c->t[i].tense > 0 ? 1 : -1, &m->d);
     m->d.pod = pod;

@@ -354,6 +354,11 @@ TEST(news_anchoring)
     TAGGED("Bereits am heutigen Dienstag empfing er Macron.", "2020-09-01", "heutigen Dienstag",
            "2020-09-01");
     TAGGED("Am heutigen Tag wird gewählt.", "2020-09-01", "heutigen Tag", "2020-09-01");
+    /* a weekday of a named week */
+    TAGGED("Er plant von Freitag kommender Woche an wieder Kundgebungen.", "2020-06-11",
+           "Freitag kommender Woche", "2020-06-19");
+    TAGGED("Am Montag der vergangenen Woche kam er.", "2020-06-11", "Montag der vergangenen Woche",
+           "2020-06-01");
     /* tags darauf / tags zuvor: the day after or before the one just named */
     TAGGED("Am 3. März trat er an. Tags darauf trat er zurück.", "2020-09-01", "Tags darauf",
            "2020-03-04");
