@@ -63,6 +63,8 @@ static int tx_guess_year(const tx_ctx *c, size_t i, int m, int d)
     size_t p = i > 0 && tx_is(c, i - 1, ATT_TXC_MOD, NULL) ? i - 1 : i;
     if (tense < 0 && p > 0 && (tx_word(c, p - 1, "bis") || tx_word(c, p - 1, "ab")))
         tense = 0;
+    if (tx_prep(c, p) == 4) /* "seit Oktober" looks back */
+        tense = -1;
     /* months between the DCT and the date in the DCT's year (days break ties) */
     int diff = (m - c->dct.m) * 2 + (d && c->dct.d ? (d > c->dct.d) - (d < c->dct.d) : 0);
     if (tense < 0)
@@ -393,6 +395,20 @@ static void tx_wday_resolve(const tx_ctx *c, int wd, int dir, att__txdate *d)
 
 static int tx_anaphoric(const tx_ctx *c, size_t k);
 
+/* Which way a weekday named at token i lies from the DCT: 1 the next one, -1
+ * the last one.  The clause's tense decides (no tense: the last one, news
+ * report what happened), except that "seit Montag" always looks back and
+ * "bis Freitag", "ab Montag" look ahead unless the clause is in the past. */
+static int tx_wday_dir(const tx_ctx *c, size_t i)
+{
+    int p = tx_prep(c, i), tense = c->t[i].tense;
+    if (p == 4)
+        return -1;
+    if (tense == 0 && i > 0 && (tx_word(c, i - 1, "bis") || tx_word(c, i - 1, "ab")))
+        return 1;
+    return tense > 0 ? 1 : -1;
+}
+
 static size_t r_weekday(const tx_ctx *c, size_t i, tx_match *m)
 {
     int pod = 0, wd = att__tx_wday_word(c, i, &pod);
@@ -438,7 +454,7 @@ static size_t r_weekday(const tx_ctx *c, size_t i, tx_match *m)
         m->d.pod = pod;
         return q + 2;
     }
-    tx_wday_resolve(c, wd, c->t[i].tense > 0 ? 1 : -1, &m->d);
+    tx_wday_resolve(c, wd, tx_wday_dir(c, i), &m->d);
     m->d.pod = pod;
     return j;
 }

@@ -354,6 +354,14 @@ TEST(news_anchoring)
     TAGGED("Bereits am heutigen Dienstag empfing er Macron.", "2020-09-01", "heutigen Dienstag",
            "2020-09-01");
     TAGGED("Am heutigen Tag wird gewählt.", "2020-09-01", "heutigen Tag", "2020-09-01");
+    /* seit/bis/ab before a weekday or month say which way it lies */
+    TAGGED("Die Ausstellung läuft noch bis Sonntag.", "2010-03-18", "Sonntag", "2010-03-21");
+    TAGGED("Seit Montag wird gestreikt.", "2010-03-18", "Montag", "2010-03-15");
+    TAGGED("Seit Oktober wird gestreikt.", "2010-03-18", "Oktober", "2009-10");
+    TAGGED("Er blieb bis Sonntag.", "2010-03-18", "Sonntag", "2010-03-14");
+    /* im Jahr darauf / zuvor: the year just named, moved */
+    TAGGED("Er kam 1990 nach Berlin, im Jahr danach heiratete er.", "2010-03-18", "Jahr danach",
+           "1991");
     /* a weekday of a named week */
     TAGGED("Er plant von Freitag kommender Woche an wieder Kundgebungen.", "2020-06-11",
            "Freitag kommender Woche", "2020-06-19");
