@@ -57,6 +57,14 @@ static int tx_guess_year(const tx_ctx *c, size_t i, int m, int d)
     int tense = c->t[i].tense;
     if (!c->dct.m)
         return c->dct.y;
+    /* "bis Oktober", "ab Mai" set a limit from the time of writing on, also in
+     * a past-tense clause: "Vergangene Woche wurde der Notstand bis Oktober
+     * verlängert" */
+    size_t p = i > 0 && tx_is(c, i - 1, ATT_TXC_MOD, NULL) ? i - 1 : i;
+    if (tense < 0 && p > 0 && (tx_word(c, p - 1, "bis") || tx_word(c, p - 1, "ab")))
+        tense = 0;
+    if (tx_prep(c, p) == 4) /* "seit Oktober" looks back */
+        tense = -1;
     /* months between the DCT and the date in the DCT's year (days break ties) */
     int diff = (m - c->dct.m) * 2 + (d && c->dct.d ? (d > c->dct.d) - (d < c->dct.d) : 0);
     if (tense < 0)
@@ -70,15 +78,39 @@ static int tx_guess_year(const tx_ctx *c, size_t i, int m, int d)
     return c->dct.y;
 }
 
+/* The months a season begins and ends in (SP SU FA; winter runs into the
+ * next year). */
+static const int tx_season_first[] = {0, 3, 6, 9, 12}, tx_season_last[] = {0, 5, 8, 11, 14};
+
 /* The year of a season named without one: the year the text has just
- * named, else the DCT's.  (Moving it by the tense like a month cost more
- * than it gained on the development set: "wenn du im Sommer … einsteigen
- * möchtest" in a sentence with "haben".) */
+ * named, else the DCT's -- moved back a year when a past-tense clause (or
+ * "seit dem Frühjahr") names a spring, summer or autumn that has not begun
+ * at the DCT ("Im Herbst stieg der Kurs" written in January), on a year
+ * when a future-tense one names one that is over ("im Frühjahr soll … "
+ * written in October).  Winter is never moved: KRAUTS writes the winter a
+ * January lies in with January's year (2014-WI for "diesem Winter" in March
+ * 2014), so both the last and the next winter are the DCT's year.  (Moving
+ * by the tense whenever the season lies on the other side of the DCT, as
+ * for months, cost more than it gained on the development set: "wenn du im
+ * Sommer … einsteigen möchtest" in a sentence with "haben".) */
 static int tx_season_year(const tx_ctx *c, size_t i, int season)
 {
-    (void)season;
     int y = att__tx_text_year(c, i, 0);
-    return y > 0 ? y : c->dct.y > 0 ? c->dct.y : -1;
+    if (y > 0)
+        return y;
+    if (c->dct.y <= 0)
+        return -1;
+    if (!c->dct.m || season < 1 || season > 3 || i >= c->n)
+        return c->dct.y;
+    int tense = c->t[i].tense;
+    if (tx_prep(c, i) == 4 ||
+        (i > 1 && tx_is(c, i - 1, ATT_TXC_ART, NULL) && tx_prep(c, i - 1) == 4))
+        tense = -1; /* seit dem Sommer */
+    if (tense < 0 && c->dct.m < tx_season_first[season])
+        return c->dct.y - 1;
+    if (tense > 0 && c->dct.m > tx_season_last[season])
+        return c->dct.y + 1;
+    return c->dct.y;
 }
 
 /* A year after a month or season: "2023", "vergangenen Jahres", "des
@@ -361,6 +393,22 @@ static void tx_wday_resolve(const tx_ctx *c, int wd, int dir, att__txdate *d)
     att__tx_civil(att__tx_days(c->dct.y, c->dct.m, c->dct.d) + off, &d->y, &d->m, &d->d);
 }
 
+static int tx_anaphoric(const tx_ctx *c, size_t k);
+
+/* Which way a weekday named at token i lies from the DCT: 1 the next one, -1
+ * the last one.  The clause's tense decides (no tense: the last one, news
+ * report what happened), except that "seit Montag" always looks back and
+ * "bis Freitag", "ab Montag" look ahead unless the clause is in the past. */
+static int tx_wday_dir(const tx_ctx *c, size_t i)
+{
+    int p = tx_prep(c, i), tense = c->t[i].tense;
+    if (p == 4)
+        return -1;
+    if (tense == 0 && i > 0 && (tx_word(c, i - 1, "bis") || tx_word(c, i - 1, "ab")))
+        return 1;
+    return tense > 0 ? 1 : -1;
+}
+
 static size_t r_weekday(const tx_ctx *c, size_t i, tx_match *m)
 {
     int pod = 0, wd = att__tx_wday_word(c, i, &pod);
@@ -369,6 +417,9 @@ static size_t r_weekday(const tx_ctx *c, size_t i, tx_match *m)
         return 0;
     if (i > 0 && tx_is(c, i - 1, ATT_TXC_EVERY, NULL))
         return 0;
+    if (wd == 7 && i > 1 && tx_word(c, i - 1, "am") && c->t[i - 2].upper &&
+        (tx_word(c, i - 2, "bild") || tx_word(c, i - 2, "welt")))
+        return 0; /* the papers "Bild am Sonntag", "Welt am Sonntag" */
     /* Donnerstag, 18. Dezember (2014) */
     size_t k = j;
     if (tx_punct(c, k, ','))
@@ -390,7 +441,20 @@ static size_t r_weekday(const tx_ctx *c, size_t i, tx_match *m)
         pod = p2;
         j++;
     }
-    tx_wday_resolve(c, wd, c->t[i].tense > 0 ? 1 : -1, &m->d);
+    /* "Freitag kommender Woche", "am Dienstag dieser Woche", "Montag der
+     * vergangenen Woche": that weekday of the week the DCT's is moved to */
+    size_t q = tx_is(c, j, ATT_TXC_ART, NULL) ? j + 1 : j;
+    int rel = 0, u = 0;
+    if (c->dct.d && tx_is(c, q, ATT_TXC_REL, &rel) && rel >= -2 && rel <= 2 &&
+        tx_anaphoric(c, q) != 1 && tx_is(c, q + 1, ATT_TXC_UNIT, &u) && u == ATT_TXU_W) {
+        int days = att__tx_days(c->dct.y, c->dct.m, c->dct.d);
+        days += 7 * rel + wd - att__tx_wday(c->dct.y, c->dct.m, c->dct.d);
+        tx_date0(&m->d, ATT_TXG_DAY);
+        att__tx_civil(days, &m->d.y, &m->d.m, &m->d.d);
+        m->d.pod = pod;
+        return q + 2;
+    }
+    tx_wday_resolve(c, wd, tx_wday_dir(c, i), &m->d);
     m->d.pod = pod;
     return j;
 }
@@ -492,6 +556,14 @@ static size_t r_relative(const tx_ctx *c, size_t i, tx_match *m)
         tx_date0(&m->d, ATT_TXG_SEASON);
         m->d.sub = v;
         m->d.y = c->dct.y > 0 ? c->dct.y + rel : -1;
+        /* "letzten Sommer" in October is this year's, "nächsten Sommer" in
+         * February too (winter: see tx_season_year) */
+        if (c->dct.y > 0 && c->dct.m && v < 4) {
+            if (rel == -1 && c->dct.m > tx_season_last[v])
+                m->d.y = c->dct.y;
+            if (rel == 1 && c->dct.m < tx_season_first[v])
+                m->d.y = c->dct.y;
+        }
         return j + 1;
     }
     size_t k = att__tx_count(c, j, &halves);
@@ -584,7 +656,13 @@ static size_t r_deictic(const tx_ctx *c, size_t i, tx_match *m)
     int v = 0, pod = 0;
     size_t j = i + 1;
     if (tx_is(c, i, ATT_TXC_RELU, &v)) {
-        int unit = v / 10, off = v % 10 - 5;
+        int unit = v / 10, off = v % 10 - 5, after = 0;
+        if (tx_word(c, i, "tags")) { /* tags darauf, tags zuvor: as Vortag */
+            if (!tx_is(c, i + 1, ATT_TXC_AFTER, &after) || tx_word(c, i + 1, "früher"))
+                return 0;
+            off = after;
+            j++;
+        }
         if (unit == ATT_TXU_D && c->has_ref) { /* Vortag: of the date just named */
             m->d = c->ref;
             m->derived = 1;
@@ -643,6 +721,15 @@ static size_t r_ref(const tx_ctx *c, size_t i, tx_match *m)
     }
     if (!tx_is(c, j, ATT_TXC_REF, &v) || v < 1 || v > 3)
         return 0;
+    int pod = 0, u = 0;
+    if (!strncmp(c->t[j].low, "heutig", 6) && c->dct.d &&
+        (att__tx_wday_word(c, j + 1, &pod) ||
+         (tx_is(c, j + 1, ATT_TXC_UNIT, &u) && u == ATT_TXU_D))) {
+        /* "am heutigen Dienstag", "am heutigen Tag": the DCT's day */
+        att__tx_shift(&c->dct, ATT_TXU_D, 0, &m->d);
+        m->d.pod = pod;
+        return j + 2;
+    }
     if (tx_word(c, j, "kurzem") ||
         (tx_word(c, j, "früher") &&
          (tx_word(c, j + 1, "als") || (j + 1 < c->n && c->t[j + 1].upper) ||
@@ -986,7 +1073,6 @@ static size_t r_season(const tx_ctx *c, size_t i, tx_match *m)
     size_t k = tx_yearspec(c, i + 1, &y);
     int p = tx_prep(c, i), cue = p == 2 || p == 4 || p == 6 || (i > 0 && tx_word(c, i - 1, "this"));
     if (!cue && i > 1 && tx_is(c, i - 1, ATT_TXC_ART, NULL) && c->t[i - 2].kind == TK_WORD &&
-        !c->t[i - 2].upper &&
         (tx_is(c, i - 2, ATT_TXC_PREP, NULL) || tx_word(c, i - 2, "während") ||
          tx_word(c, i - 2, "über") || tx_word(c, i - 2, "für") || tx_word(c, i - 2, "durch"))) {
         cue = 1; /* während der Sommermonate: the article belongs to it (KRAUTS) */

@@ -68,6 +68,15 @@ size_t att__tx_r_duration(const tx_ctx *c, size_t i, tx_match *m)
                           &m->d.d);
             return j + 2;
         }
+        /* "im Jahr darauf", "im Jahr zuvor": the year just named, moved */
+        if (!ago && !future && !q && tx_is(c, j, ATT_TXC_UNIT, &u) && u == ATT_TXU_Y &&
+            tx_is(c, j + 1, ATT_TXC_AFTER, &after) && !tx_word(c, j + 1, "früher") &&
+            c->langs != 2 && att__tx_text_year(c, j, 1) > 0) {
+            tx_date0(&m->d, ATT_TXG_YEAR);
+            m->d.y = att__tx_text_year(c, j, 1) + after;
+            m->derived = 1;
+            return j + 2;
+        }
         /* "Wochen zuvor", "Jahre später" */
         if (!ago && !future && !q && tx_is(c, j, ATT_TXC_UNIT, &u) && u > 100 &&
             tx_is(c, j + 1, ATT_TXC_AFTER, &after) && c->langs != 2) {

@@ -327,6 +327,53 @@ TEST(context_anchoring)
     TAGGED("Am Abend zuvor war er da.", d, "Abend zuvor", "2014-10-19TEV");
 }
 
+/* Seasons and months by the news tense, the DCT's own day, "tags darauf". */
+TEST(news_anchoring)
+{
+    /* a past-tense clause names a season that has not begun at the DCT: last year's */
+    TAGGED("Der Kurs zog wieder an, im Frühjahr erst langsam, im Herbst stieg er stark.",
+           "2021-01-07", "Herbst", "2020-FA");
+    TAGGED("Seit dem Sommer ist er im Amt.", "2010-03-18", "dem Sommer", "2009-SU");
+    /* a future-tense one names a season that is over: next year's */
+    TAGGED("Im Frühjahr soll der Bau beginnen.", "2010-10-07", "Frühjahr", "2011-SP");
+    /* a season that is under way or still to come stays in the DCT's year */
+    TAGGED("Im Herbst stieg der Kurs.", "2020-09-01", "Herbst", "2020-FA");
+    TAGGED("Nach diesem strengen Winter war es eine gute Sache.", "2014-03-13",
+           "diesem strengen Winter", "2014-WI");
+    /* letzten/nächsten Sommer: the nearest one on that side of the DCT */
+    RS("letzten Sommer", "de", "2010-10-07", "DATE", "2010-SU");
+    RS("letzten Sommer", "de", "2010-03-18", "DATE", "2009-SU");
+    RS("nächsten Frühling", "de", "2010-02-07", "DATE", "2010-SP");
+    RS("nächsten Frühling", "de", "2010-10-07", "DATE", "2011-SP");
+    /* "bis/ab" + month: a limit from the time of writing on, whatever the tense */
+    TAGGED("Vergangene Woche wurde der Notstand bis Oktober verlängert.", "2020-08-05", "Oktober",
+           "2020-10");
+    TAGGED("Die Regel wurde ab Ende November verschärft.", "2020-08-05", "Ende November",
+           "2020-11");
+    /* the DCT's day named as such */
+    TAGGED("Bereits am heutigen Dienstag empfing er Macron.", "2020-09-01", "heutigen Dienstag",
+           "2020-09-01");
+    TAGGED("Am heutigen Tag wird gewählt.", "2020-09-01", "heutigen Tag", "2020-09-01");
+    /* seit/bis/ab before a weekday or month say which way it lies */
+    TAGGED("Die Ausstellung läuft noch bis Sonntag.", "2010-03-18", "Sonntag", "2010-03-21");
+    TAGGED("Seit Montag wird gestreikt.", "2010-03-18", "Montag", "2010-03-15");
+    TAGGED("Seit Oktober wird gestreikt.", "2010-03-18", "Oktober", "2009-10");
+    TAGGED("Er blieb bis Sonntag.", "2010-03-18", "Sonntag", "2010-03-14");
+    /* im Jahr darauf / zuvor: the year just named, moved */
+    TAGGED("Er kam 1990 nach Berlin, im Jahr danach heiratete er.", "2010-03-18", "Jahr danach",
+           "1991");
+    /* a weekday of a named week */
+    TAGGED("Er plant von Freitag kommender Woche an wieder Kundgebungen.", "2020-06-11",
+           "Freitag kommender Woche", "2020-06-19");
+    TAGGED("Am Montag der vergangenen Woche kam er.", "2020-06-11", "Montag der vergangenen Woche",
+           "2020-06-01");
+    /* tags darauf / tags zuvor: the day after or before the one just named */
+    TAGGED("Am 3. März trat er an. Tags darauf trat er zurück.", "2020-09-01", "Tags darauf",
+           "2020-03-04");
+    TAGGED("Am 3. März trat er an. Tags zuvor war er gewählt worden.", "2020-09-01", "Tags zuvor",
+           "2020-03-02");
+}
+
 /* Holidays, named days, parts of a period in one word. */
 TEST(holidays)
 {
@@ -376,7 +423,7 @@ TEST(no_false_alarms)
                        "Kinder zwischen sechs und elf Jahren spielten. Sie glänzte im "
                        "Winter-Biathlon. Alle Teilnehmer treffen sich. Es kamen mehr als "
                        "1500 Gäste, mindestens 2000 wollten kommen. Die Zahl sank von 2000 "
-                       "auf 1800.",
+                       "auf 1800. Das sagte er der Bild am Sonntag und der Welt am Sonntag.",
                        "de", "2025-05-10");
     CHECK(doc != NULL);
     for (size_t i = 0; doc && i < doc->ntimex; i++)
@@ -606,6 +653,7 @@ int main(void)
     RUN(mods_and_ranges);
     RUN(krauts_conventions);
     RUN(context_anchoring);
+    RUN(news_anchoring);
     RUN(holidays);
     RUN(errors);
     RUN(no_false_alarms);
