@@ -44,6 +44,7 @@
 #define MAX_RUN 8        /* pieces in one name */
 #define PIECE_KEY 96     /* bytes of one piece's fold or key */
 #define SMALL_PLACE 100000 /* places below this population need evidence */
+#define LARGE_PLACE 1000000 /* places this large may be matched by a folded spelling */
 #define MAX_CANDS 64
 
 typedef struct piece {
@@ -205,11 +206,44 @@ void att__entities_sort(att_doc *doc)
 
 /* ---- document date ----------------------------------------------------------- */
 
+/* The latest year from 1990 up to `latest` that the text names as a
+ * number of its own ("2015", "28.4.2016"), or 0. */
+static unsigned latest_year_named(const att_doc *doc, unsigned latest)
+{
+    unsigned best = 0;
+    for (size_t i = 0; i < doc->ntok; i++) {
+        const att_token *t = &doc->toks[i];
+        const char *s = doc->text + t->start;
+        size_t n = t->end - t->start;
+        unsigned y = 0;
+        if (t->kind != ATT_TOK_NUMBER || n < 4)
+            continue;
+        /* "2015", or the year closing a date written as one number */
+        if (n > 4 && (s[n - 5] == '.' || s[n - 5] == '/' || s[n - 5] == '-'))
+            s += n - 4;
+        else if (n != 4)
+            continue;
+        for (int k = 0; k < 4; k++)
+            y = s[k] >= '0' && s[k] <= '9' ? y * 10 + (unsigned)(s[k] - '0') : 100000;
+        if (y >= 1990 && y <= latest && y > best)
+            best = y;
+    }
+    return best;
+}
+
+/* The date the KB's dated roles are read at: the publication date; without
+ * one, the middle of the latest year the article names (a news story names
+ * its own year more than any later one), else the KB's newest date. */
 static uint32_t doc_date(const att_doc *doc, const att__kb *kb)
 {
     uint32_t d;
-    if (!doc->published)
-        return kb->hdr->latest ? kb->hdr->latest : 20250101;
+    if (!doc->published) {
+        uint32_t latest = kb->hdr->latest ? kb->hdr->latest : 20250101;
+        unsigned y = latest_year_named(doc, latest / 10000);
+        if (y && y < latest / 10000)
+            return y * 10000 + 701;
+        return latest;
+    }
     d = att__kb_date(doc->published, strlen(doc->published), 0);
     if (!d)
         return kb->hdr->latest;
@@ -582,6 +616,16 @@ static int alias_ok(const state *st, const att__kb *kb, const att__kb_alias *a, 
             !prev_is(st, i, place_preps, ATT_ARRAY_LEN(place_preps)))
             return 0;
     }
+    /* a word that reaches a place only through key folding ("Mann" -> Man,
+     * "Tschechen" -> Chechen) is most likely a word of the language: a
+     * place below a million people needs its spelling, or a preposition
+     * of place or its country named */
+    if (single && how == HOW_EXACT && e->type == ATT__ET_PLACE && e->kind != ATT__PK_CAPITAL &&
+        e->population < LARGE_PLACE &&
+        (join(st, i, 1, 1, buf, sizeof(buf)) == (size_t)-1 || strcmp(buf, kb->str + a->fold) != 0) &&
+        !prev_is(st, i, place_preps, ATT_ARRAY_LEN(place_preps)) &&
+        !country_named(st, ent_country(kb, (long)a->ent)))
+        return 0;
     if (single && how != HOW_COMPOUND && e->type != ATT__ET_COUNTRY &&
         piece_lex(st, i, ATT__LX_STOP) &&
         !prev_is(st, i, place_preps, ATT_ARRAY_LEN(place_preps)))
