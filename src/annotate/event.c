@@ -33,6 +33,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "cameo.h"
@@ -72,6 +73,7 @@ typedef struct coder {
     int last_person;  /* entity of the last person phrase, -1 none */
     int last_subject; /* entity of the last person that was a source, -1 none */
     char occasion[32];
+    char focus[4];         /* the country the article is about (most mentioned), or "" */
     int pair_ent[2];       /* the parties of the last interaction coded */
     char pair_code[2][16];
     unsigned char explicit_date[1024]; /* per event: dated by its own expression */
@@ -233,6 +235,25 @@ static int same_country(const char *a, const char *b)
     return a && b && strlen(a) >= 3 && strlen(b) >= 3 && strncmp(a, b, 3) == 0;
 }
 
+/* Two actors of one country that are still two parties: the state (its
+ * government, forces, police, courts) and those who fight or oppose it. */
+static int domestic(const char *a, const char *b)
+{
+    static const char *const state[] = {"GOV", "MIL", "COP", "JUD", "LEG", NULL};
+    static const char *const against[] = {"REB", "OPP", NULL};
+    if (strlen(a) < 6 || strlen(b) < 6)
+        return 0;
+    return (in_list(a + 3, state) && in_list(b + 3, against)) ||
+           (in_list(b + 3, state) && in_list(a + 3, against));
+}
+
+/* Are the two codes one party (one country, and not state against its
+ * rebels or opposition)? */
+static int one_party(const char *a, const char *b)
+{
+    return same_country(a, b) && !domestic(a, b);
+}
+
 /* The token index holding byte offset off (first token ending after it). */
 static size_t tok_at(const att_doc *d, size_t a, size_t b, uint32_t off)
 {
@@ -283,6 +304,45 @@ static void np_from_mention(coder *c, const mention *m, size_t ta, size_t tb, ac
             np->t1++;
         }
     }
+}
+
+/* Heads of compounds that name an office holder of the country or
+ * organisation before the hyphen ("UN-Generalsekretär", "EU-Sprecher"). */
+static const char *const compound_heads[] = {
+    "generalsekretär", "generalsekretärin", "chef", "chefin", "sprecher", "sprecherin",
+    "gesandter", "gesandte", "sondergesandter", "sondergesandte", "botschafter",
+    "botschafterin", "vertreter", "vertreterin", "beauftragte", "beauftragter",
+    "vorsitzende", "vorsitzender", "kommissar", "kommissarin", NULL,
+};
+
+/* A name before a hyphen in a compound whose rest is an agent noun or a
+ * role noun ("US-Regierung", "russisch-" is no name): the phrase is that
+ * agent of the country (US-Truppen -> USAMIL) or its government, and an
+ * organisation's compound is the organisation (Nato-Truppen). */
+static int compound_actor(coder *c, const mention *m, size_t t, actor_np *np)
+{
+    const att_token *tk = &c->doc->toks[t];
+    char rest[WORD_MAX];
+    const char *agent;
+    size_t n;
+    if (c->doc->text[m->end] != '-' || m->end + 1 >= tk->end)
+        return 0;
+    n = tk->end - (m->end + 1);
+    if (n + 1 > sizeof(rest))
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        rest[k] = (char)tolower((unsigned char)c->doc->text[m->end + 1 + k]);
+    rest[n] = '\0';
+    agent = agent_of_word(c, rest);
+    if (!agent && (in_list(rest, role_nouns) || in_list(rest, compound_heads)))
+        agent = "GOV";
+    if (!agent)
+        return 0;
+    if (np->rank == 2 && strlen(np->code) == 3)
+        snprintf(np->code + 3, sizeof(np->code) - 3, "%s", agent);
+    else if (np->rank != 3)
+        return 0;
+    return 1;
 }
 
 static int adjective_like(const char *w)
@@ -350,6 +410,68 @@ static int glue_between(coder *c, size_t a, size_t b)
 static int host_of(const coder *c, const char *cc, int *ent, char out[16]);
 
 /* Builds the actor phrases of tokens [ta,tb). */
+/* The country the article is about: the one its countries and places
+ * name most often (at least twice), so that "die Rebellen", "die Armee" of
+ * an article about Yemen are Yemen's. */
+static void find_focus(coder *c)
+{
+    const att_doc *d = c->doc;
+    char best[4] = "";
+    size_t bestn = 1;
+    for (size_t i = 0; i < d->nent; i++) {
+        const att_entity *e = &d->ents[i];
+        size_t n = 0;
+        if (!e->code || strlen(e->code) < 3 || !e->type ||
+            (strcmp(e->type, "country") != 0 && strcmp(e->type, "place") != 0) ||
+            strncmp(e->code, "IGO", 3) == 0)
+            continue;
+        for (size_t j = 0; j < d->nent; j++)
+            if (d->ents[j].code && d->ents[j].type &&
+                (strcmp(d->ents[j].type, "country") == 0 || strcmp(d->ents[j].type, "place") == 0) &&
+                strncmp(d->ents[j].code, e->code, 3) == 0)
+                n += d->ents[j].nmentions;
+        if (n > bestn) {
+            bestn = n;
+            memcpy(best, e->code, 3);
+            best[3] = '\0';
+        }
+    }
+    memcpy(c->focus, best, sizeof(best));
+}
+
+/* Words after an agent noun that lead to its owner or its seat. */
+static const char *const owner_words[] = {"in", "im", "aus", "von", "vom", "seines", "ihres",
+                                          NULL};
+
+/* Agent nouns that stand alone for the focus country's side ("die
+ * Rebellen", "der Armee", "die islamistischen Milizen", "Regierungstruppen"):
+ * an article names its own country's parties without repeating it. */
+static const char *bare_agent(coder *c, size_t ta, size_t k)
+{
+    char w[WORD_MAX];
+    const char *agent;
+    size_t j = k;
+    if (!c->german || !c->focus[0] || !(c->doc->toks[k].flags & ATT_TOKF_UPPER) || k == ta)
+        return NULL;
+    agent = agent_of_word(c, lower_tok(c->doc, k, w));
+    if (!agent || strcmp(agent, "DIP") == 0 || strcmp(agent, "CVL") == 0 ||
+        strcmp(agent, "BUS") == 0 || strcmp(agent, "EDU") == 0 || strcmp(agent, "REF") == 0 ||
+        strcmp(agent, "MED") == 0 || strcmp(agent, "LAB") == 0)
+        return NULL;
+    /* an article (with adjectives between) or a preposition before it */
+    while (j > ta && c->doc->toks[j - 1].kind == ATT_TOK_WORD &&
+           !(c->doc->toks[j - 1].flags & ATT_TOKF_UPPER) &&
+           adjective_like(lower_tok(c->doc, j - 1, w)) && !in_list(w, determiners))
+        j--;
+    if (j == ta || c->doc->toks[j - 1].kind != ATT_TOK_WORD)
+        return NULL;
+    lower_tok(c->doc, j - 1, w);
+    if (!in_list(w, determiners) && !in_list(w, oblique_de) && !in_list(w, preps_de) &&
+        strcmp(w, "den") != 0 && strcmp(w, "dem") != 0 && strcmp(w, "des") != 0)
+        return NULL;
+    return agent;
+}
+
 static size_t build_nps(coder *c, size_t ta, size_t tb, actor_np *nps)
 {
     const att_doc *d = c->doc;
@@ -365,9 +487,11 @@ static size_t build_nps(coder *c, size_t ta, size_t tb, actor_np *nps)
         if (np.rank == 0 || (!np.code[0] && np.rank != 4))
             continue;
         /* "UN-Klimakonferenz", "Kasachstanreise": a name inside a compound
-         * only modifies it */
+         * only modifies it; but "US-Regierung", "Nato-Truppen",
+         * "UN-Generalsekretär" name an actor of it */
         if (m->end < d->toks[np.t1 - 1].end && m->end > d->toks[np.t1 - 1].start &&
-            d->text[m->end] != '\'' && strncmp(d->text + m->end, "’", 3) != 0)
+            d->text[m->end] != '\'' && strncmp(d->text + m->end, "’", 3) != 0 &&
+            !compound_actor(c, m, np.t1 - 1, &np))
             continue;
         /* "die Präsidenten Kasachstans", "Armeniens Regierung": a country's
          * office holder is its government (the person, when the article
@@ -402,6 +526,31 @@ static size_t build_nps(coder *c, size_t ta, size_t tb, actor_np *nps)
             }
         }
         nps[n++] = np;
+    }
+    /* agent nouns without a country of their own */
+    for (size_t k = ta; k < tb && n < MAX_NP; k++) {
+        const char *agent;
+        size_t at = 0;
+        actor_np np;
+        while (at < n && nps[at].t1 <= k)
+            at++;
+        if ((at < n && nps[at].t0 <= k) || (at > 0 && nps[at - 1].t1 > k) ||
+            !(agent = bare_agent(c, ta, k)))
+            continue;
+        /* "die Regierung in Astana", "die Armee Syriens", "das Ministerium
+         * des Landes": the words after it say whose it is */
+        if (k + 1 < tb && (in_list(lower_tok(d, k + 1, w), owner_words) ||
+                           (at < n && nps[at].t0 <= k + 3)))
+            continue;
+        memset(&np, 0, sizeof(np));
+        np.t0 = k;
+        np.t1 = k + 1;
+        np.ent = -1;
+        np.rank = 2;
+        snprintf(np.code, sizeof(np.code), "%s%s", c->focus, agent);
+        memmove(nps + at + 1, nps + at, (n - at) * sizeof(*nps));
+        nps[at] = np;
+        n++;
     }
     for (size_t i = 0; i < n; i++) {
         np_context(c, ta, &nps[i]);
@@ -733,6 +882,15 @@ static const char *const subordinators[] = {
     "whom", "while", "because", "when", "after", "although", "whereas", NULL,
 };
 
+/* Verbs that open the speech tag after a report (", erklärte Kerry in
+ * Washington"): the speaker is not a party to what is reported. */
+static const char *const speech_tags[] = {
+    "sagte", "sagten", "sagt", "erklärte", "erklärten", "erklärt", "betonte", "betonten",
+    "betont", "hieß", "heißt", "schrieb", "schrieben", "berichtete", "berichteten", "meldete",
+    "meldeten", "fügte", "ergänzte", "ergänzten", "teilte", "teilten", "unterstrich",
+    "meinte", "meinten", "zitierte", NULL,
+};
+
 /* Is token k a clause boundary: ";", a dash, or a comma before a
  * subordinating word or relative pronoun? */
 static int clause_break(coder *c, size_t k, size_t tb)
@@ -753,7 +911,7 @@ static int clause_break(coder *c, size_t k, size_t tb)
     if (strcmp(lw, ",") != 0 || k + 1 >= tb)
         return 0;
     lw = lower_tok(c->doc, k + 1, w);
-    if (in_list(lw, subordinators))
+    if (in_list(lw, subordinators) || (c->german && in_list(lw, speech_tags)))
         return 1;
     /* ", in denen", ", mit dem": a preposition and a relative pronoun */
     return k + 2 < tb && in_list(lw, preps_de) &&
@@ -819,6 +977,19 @@ static int subject_of(coder *c, const actor_np *nps, size_t n, size_t ta, size_t
         s = first_nominative(c, nps, n, pa, pb, comma);
         if (s >= 0)
             return s;
+    }
+    /* "Der Minister rief ... auf": a role noun with the definite article
+     * and no name opening the clause takes up the last person named */
+    if (c->german && ca + 2 < cb && ca + 1 < t &&
+        (strcmp(lower_tok(c->doc, ca, w), "der") == 0 || strcmp(w, "die") == 0) &&
+        in_list(lower_tok(c->doc, ca + 1, w), role_nouns)) {
+        int named = 0;
+        for (size_t i = 0; i < n; i++)
+            named |= nps[i].t0 <= ca + 2 && nps[i].t1 > ca;
+        if (!named) {
+            *pron = 1;
+            return -1;
+        }
     }
     s = first_nominative(c, nps, n, ca, cb, t);
     if (s >= 0)
@@ -913,7 +1084,7 @@ static int object_of(const coder *c, const actor_np *nps, size_t n, size_t ca, s
             /* a place as a direct object stands for its state ("warnte
              * Moskau"); places in prepositional phrases are locations */
             if ((int)i == si || !np_in(&nps[i], ca, cb) || nps[i].prep ||
-                same_country(nps[i].code, scode))
+                one_party(nps[i].code, scode))
                 continue;
             if (!c->german && nps[i].t0 > t + EN_OBJECT_REACH)
                 continue;
@@ -933,7 +1104,7 @@ static int clause_actor(const actor_np *nps, size_t n, size_t ca, size_t cb, int
                                               "like", "to", "into", NULL};
     for (size_t i = 0; i < n; i++)
         if ((int)i != si && np_in(&nps[i], ca, cb) && nps[i].rank >= 2 &&
-            !same_country(nps[i].code, scode) &&
+            !one_party(nps[i].code, scode) &&
             (!nps[i].prep || !in_list(nps[i].prep, not_parties)))
             return (int)i;
     return -1;
@@ -986,7 +1157,7 @@ static int add_event(coder *c, const char *code, int sent, char scode[16], int t
     const att__cameo_code *cc = att__cameo_find(code);
     att_event ev;
     uint32_t ss = d->sents[s].start, se = d->sents[s].end;
-    if (!cc || !scode[0] || !tcode[0] || same_country(scode, tcode))
+    if (!cc || !scode[0] || !tcode[0] || one_party(scode, tcode))
         return 0;
     /* one interaction said twice is one event: same root, same actors on
      * each side (an actor known only by its code matches any of its
@@ -1414,6 +1585,7 @@ int att__event_annotate(att_doc *doc)
     if ((rc = collect_mentions(&c)))
         return rc;
     find_occasion(&c);
+    find_focus(&c);
     index_forms(&c);
     for (size_t s = 0; s < doc->nsent && !rc; s++) {
         size_t a, b;

@@ -201,6 +201,56 @@ TEST(agents_modality_and_owners)
     att_doc_free(d);
 }
 
+TEST(particles_and_participles)
+{
+    /* "zu" of an infinitive is no particle; "sagte ... zu." is a promise */
+    att_doc *d = mk("Die Gefahr für Russland nehme zu, sagte Lawrow über Syrien. "
+                    "Russland unterstützt Syrien mit international scharf kritisierten Angriffen. "
+                    "Lawrow sagte Syrien Unterstützung zu.",
+                    "de", "2016-01-10");
+    ent(d, "person:lavrov", "person", "RUSGOV", "Lawrow");
+    ent(d, "country:RUS", "country", "RUS", "Russland");
+    ent(d, "country:SYR", "country", "SYR", "Syrien");
+    run(d);
+    CHECK(has_event(d, "030", "RUSGOV", "SYR", "2016-01-10"));
+    CHECK(has_event(d, "051", "RUS", "SYR", "2016-01-10"));
+    CHECK_INT(d->nevent, 2); /* no 030 from "nehme zu", no 111 from "kritisierten" */
+    if (d->nevent != 2)
+        dump(d);
+    att_doc_free(d);
+}
+
+TEST(compounds_and_bare_agents)
+{
+    att_doc *d = mk("Im Jemen kämpft die Armee seit Monaten. Kim warf der US-Regierung vor, "
+                    "einen Angriff vorzubereiten. Im Jemen griffen die Rebellen am Montag die "
+                    "Armee an.",
+                    "de", "2016-01-10");
+    ent(d, "country:YEM", "country", "YEM", "Jemen");
+    ent(d, "person:kim", "person", "PRKGOV", "Kim");
+    ent(d, "country:USA", "country", "USA", "US");
+    run(d);
+    CHECK(has_event(d, "112", "PRKGOV", "USAGOV", "2016-01-10"));
+    CHECK(has_event(d, "190", "YEMREB", "YEMMIL", "2016-01-04"));
+    if (d->nevent != 2)
+        dump(d);
+    att_doc_free(d);
+}
+
+TEST(speaker_is_no_party)
+{
+    att_doc *d = mk("Die Truppen Syriens griffen Krankenhäuser an, erklärte Kerry in Washington.",
+                    "de", "2016-01-10");
+    ent(d, "country:SYR", "country", "SYR", "Syriens");
+    ent(d, "person:kerry", "person", "USAGOV", "Kerry");
+    ent(d, "place:washington", "place", "USA", "Washington");
+    run(d);
+    CHECK_INT(d->nevent, 0);
+    if (d->nevent)
+        dump(d);
+    att_doc_free(d);
+}
+
 TEST(no_actors_no_events)
 {
     att_doc *d = mk("Die Präsidenten trafen sich und unterzeichneten Abkommen.", "de", NULL);
@@ -226,6 +276,9 @@ int main(void)
     RUN(english_meeting);
     RUN(quotes_with_speaker);
     RUN(agents_modality_and_owners);
+    RUN(particles_and_participles);
+    RUN(compounds_and_bare_agents);
+    RUN(speaker_is_no_party);
     RUN(no_actors_no_events);
     RUN(lexicon_is_current);
     return test_summary();
