@@ -94,6 +94,31 @@ static const word_unit count_nouns[] = {
     {"hostages", "hostages"},
 };
 
+/* Nouns for people, counted by their fate (fate_of). */
+static const char *const person_nouns[] = {
+    "menschen", "personen", "zivilisten", "kinder", "frauen", "männer", "einwohner",
+    "people", "persons", "civilians", "children",
+};
+
+/* Word prefixes after a count of people that say what happened to them. */
+static const word_unit fates[] = {
+    {"getötet", "deaths"},  {"tot", "deaths"},         {"starben", "deaths"},
+    {"ums", "deaths"},      {"umgekommen", "deaths"},  {"gestorben", "deaths"},
+    {"ermordet", "deaths"}, {"killed", "deaths"},      {"died", "deaths"},
+    {"dead", "deaths"},     {"verletzt", "injured"},   {"verwundet", "injured"},
+    {"injured", "injured"}, {"wounded", "injured"},    {"flohen", "refugees"},
+    {"flüchteten", "refugees"}, {"geflohen", "refugees"}, {"vertrieben", "refugees"},
+    {"fled", "refugees"},   {"displaced", "refugees"},
+};
+
+static int in_words(const char *const *list, size_t n, const char *w)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], w) == 0)
+            return 1;
+    return 0;
+}
+
 /* Words before a number that hedge it; they join the figure's span. */
 static const char *const hedges[] = {
     "rund", "etwa", "ungefähr", "circa", "ca.", "knapp", "fast", "fast", "über", "mehr",
@@ -142,6 +167,25 @@ static const char *tok_lower(const att_doc *d, const att_token *t, char *out, si
     out[n] = '\0';
     return out;
 }
+
+/* The unit of a count of people from the words after it, up to the end of
+ * the clause (a comma) or six words: "deaths", "injured", "refugees", or
+ * NULL. */
+static const char *fate_of(const att_doc *d, size_t k, size_t sb)
+{
+    char w[64];
+    for (size_t n = 0; k < sb && n < 6; k++, n++) {
+        const att_token *t = &d->toks[k];
+        if (t->kind == ATT_TOK_PUNCT)
+            break;
+        tok_lower(d, t, w, sizeof(w));
+        for (size_t i = 0; i < ATT_ARRAY_LEN(fates); i++)
+            if (strcmp(w, fates[i].word) == 0)
+                return fates[i].unit;
+    }
+    return NULL;
+}
+
 
 static int lookup_value(const word_value *tab, size_t n, const char *w, double *v)
 {
@@ -378,7 +422,13 @@ static int sentence_figures(att_doc *d, size_t sa, size_t sb, int german)
                 k + 1 < sb && d->toks[k].kind == ATT_TOK_WORD && !(d->toks[k].flags & ATT_TOKF_UPPER))
                 k++, unit = lookup_unit(count_nouns, ATT_ARRAY_LEN(count_nouns),
                                         tok_lower(d, &d->toks[k], w, sizeof(w)));
-            if (!unit || v != floor(v) || j != i + 1)
+            /* "20 Menschen getötet", "2,8 Millionen Menschen flüchteten":
+             * people are counted by what happened to them */
+            if (!unit && k < sb &&
+                in_words(person_nouns, ATT_ARRAY_LEN(person_nouns),
+                         tok_lower(d, &d->toks[k], w, sizeof(w))))
+                unit = fate_of(d, k + 1, sb);
+            if (!unit || v != floor(v) || v < 1)
                 continue;
             kind = "count";
             last = k + 1;

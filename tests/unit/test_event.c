@@ -251,6 +251,29 @@ TEST(speaker_is_no_party)
     att_doc_free(d);
 }
 
+static int has_fact(const att_doc *d, const char *kind, double value, const char *unit)
+{
+    for (size_t i = 0; i < d->nfact; i++)
+        if (strcmp(d->facts[i].kind, kind) == 0 && d->facts[i].value == value &&
+            strcmp(d->facts[i].unit, unit) == 0)
+            return 1;
+    return 0;
+}
+
+TEST(figures_of_people)
+{
+    att_doc *d = mk("Im Jemen wurden mehr als 6400 Menschen getötet, 2,8 Millionen Menschen "
+                    "flüchteten. Bei dem Angriff wurden zwei Zivilisten verletzt. 300 Menschen "
+                    "demonstrierten in Sanaa.",
+                    "de", "2016-01-10");
+    run(d);
+    CHECK(has_fact(d, "count", 6400, "deaths"));
+    CHECK(has_fact(d, "count", 2.8e6, "refugees"));
+    CHECK(has_fact(d, "count", 2, "injured"));
+    CHECK_INT((int)d->nfact, 3); /* people who only demonstrated are no figure */
+    att_doc_free(d);
+}
+
 TEST(no_actors_no_events)
 {
     att_doc *d = mk("Die Präsidenten trafen sich und unterzeichneten Abkommen.", "de", NULL);
@@ -279,6 +302,7 @@ int main(void)
     RUN(particles_and_participles);
     RUN(compounds_and_bare_agents);
     RUN(speaker_is_no_party);
+    RUN(figures_of_people);
     RUN(no_actors_no_events);
     RUN(lexicon_is_current);
     return test_summary();
