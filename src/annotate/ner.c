@@ -452,10 +452,127 @@ static size_t lex_match(const att__ner_model *m, const char *const *toks, const 
     return best;
 }
 
+/* What the context features of a neighbour read: a token view reduced. */
+typedef struct tokctx {
+    uint64_t hlow, hsshape;
+    uint32_t lex, cluster;
+    uint8_t cap;
+} tokctx;
+
+static void ctx_of(const tokview *v, tokctx *c)
+{
+    c->hlow = v->hlow;
+    c->hsshape = v->hsshape;
+    c->lex = v->lex;
+    c->cluster = v->cluster;
+    c->cap = v->cap;
+}
+
+/* The features of a token alone (and whether it opens the sentence). */
+static void unigram_feats(const tokview *v, int first, fbuf *fb)
+{
+    int cue;
+    emit(fb, T_BIAS, 0);
+    emit(fb, T_W, v->hexact);
+    emit(fb, T_LOW, v->hlow);
+    for (unsigned k = 1; k <= 4 && k < v->ncp; k++)
+        emit(fb, T_PRE, pair(k, fnv_add(FNV_INIT, v->low, v->cpoff[k - 1])));
+    for (unsigned k = 1; k <= 5 && k < v->ncp; k++) {
+        size_t st = v->cpoff[6 + k - 1];
+        emit(fb, T_SUF, pair(k, fnv_add(FNV_INIT, v->low + st, v->lowlen - st)));
+    }
+    emit(fb, T_SHAPE, v->hshape);
+    emit(fb, T_SSHAPE, v->hsshape);
+    emit(fb, T_CAPPOS, (uint64_t)first * 8 + v->cap * 4 + v->allcap * 2 + v->alpha);
+    emit(fb, T_LEN, v->lenb);
+    emit_flags(fb, T_LEX0, v->lex);
+    if (!v->lex && v->cap)
+        emit(fb, T_NOLEX, (uint64_t)first);
+    for (unsigned bit = 1; bit < ATT__LEX_NFLAGS; bit++)
+        if (v->lex & (1u << bit))
+            emit(fb, T_LEX0CAP, pair(bit, (uint64_t)first * 2 + v->cap));
+    if (v->cluster)
+        emit(fb, T_CLU0, v->cluster);
+    if (v->hyph_last_low) {
+        emit_flags(fb, T_HFIRST, v->hyph_first_lex);
+        emit_flags(fb, T_HLAST, v->hyph_last_lex);
+        emit(fb, T_HLASTLOW, v->hyph_last_low);
+    }
+    if (v->prof) {
+        uint32_t code = v->prof - 1;
+        for (unsigned k = 0; k < 4; k++)
+            emit(fb, T_PROF, pair(k, (code >> (2 * k)) & 3));
+        emit(fb, T_PROF, pair(4, code >> 8));
+    } else if (v->cap) {
+        emit(fb, T_PROF, 5);
+    }
+    cue = suffix_cue(v);
+    if (cue)
+        emit(fb, T_SCUE, pair((uint64_t)cue, v->cap));
+}
+
+/* The features of a token in its context: its neighbours (NULL outside the
+ * sentence) and the multi-token lexicon match over it. */
+static void context_feats(const tokctx *v, const tokctx *p1, const tokctx *p2, const tokctx *n1,
+                          const tokctx *n2, uint8_t mpos, uint32_t mflags, fbuf *fb)
+{
+    uint64_t lm1 = p1 ? p1->hlow : NONE_HASH, lp1 = n1 ? n1->hlow : NONE_HASH;
+    emit(fb, T_LOWM1, lm1);
+    emit(fb, T_LOWP1, lp1);
+    emit(fb, T_LOWM2, p2 ? p2->hlow : NONE_HASH);
+    emit(fb, T_LOWP2, n2 ? n2->hlow : NONE_HASH);
+    emit(fb, T_BIM, pair(lm1, v->hlow));
+    emit(fb, T_BIP, pair(v->hlow, lp1));
+    emit(fb, T_SSH3,
+         pair(pair(p1 ? p1->hsshape : NONE_HASH, v->hsshape), n1 ? n1->hsshape : NONE_HASH));
+    emit(fb, T_SHM1, pair(p1 ? p1->hsshape : NONE_HASH, v->hsshape));
+    emit(fb, T_SHP1, pair(v->hsshape, n1 ? n1->hsshape : NONE_HASH));
+    emit(fb, T_LOWM1CAP, pair(lm1, v->cap));
+    if (p1)
+        emit_flags(fb, T_LEXM1, p1->lex);
+    if (n1)
+        emit_flags(fb, T_LEXP1, n1->lex);
+    if (p2)
+        emit_flags(fb, T_LEXM2, p2->lex);
+    if (mpos)
+        for (unsigned bit = 1; bit < ATT__LEX_NFLAGS; bit++)
+            if (mflags & (1u << bit))
+                emit(fb, T_MGAZ, pair(bit, mpos));
+    if (v->cluster)
+        emit(fb, T_CLUBI, pair(p1 ? p1->cluster : 0xffff, v->cluster));
+    emit(fb, T_CLUM1, p1 ? p1->cluster : 0xffff);
+    emit(fb, T_CLUP1, n1 ? n1->cluster : 0xffff);
+}
+
+/* The multi-token lexicon matches covering tokens [blk,end) (leftmost
+ * longest): mpos 1 begins one, 2 is inside; mflags their lexicon flags. */
+static void gazetteer(const att__ner_model *m, const char *const *toks, const size_t *lens,
+                      size_t n, size_t blk, size_t end, uint8_t *mpos, uint32_t *mflags)
+{
+    size_t mlo = blk >= ATT__NER_LEX_MAXLEN - 1 ? blk - (ATT__NER_LEX_MAXLEN - 1) : 0;
+    memset(mpos, 0, (end - blk) * sizeof(*mpos));
+    memset(mflags, 0, (end - blk) * sizeof(*mflags));
+    for (size_t s = mlo; s < end;) {
+        uint32_t fl;
+        size_t k = lex_match(m, toks, lens, n, s, &fl);
+        if (k == 0) {
+            s++;
+            continue;
+        }
+        for (size_t j = s; j < s + k; j++)
+            if (j >= blk && j < end) {
+                mpos[j - blk] = j == s ? 1 : 2;
+                mflags[j - blk] = fl;
+            }
+        s += k;
+    }
+}
+
 int att__ner_features(const att__ner_model *m, const char *const *toks, const size_t *lens,
                       size_t n, size_t a, size_t b, uint32_t *feats, uint8_t *nf)
 {
     tokview views[BLOCK + 2 * MARGIN];
+    tokctx cx[BLOCK + 2 * MARGIN];
     uint32_t mflags[BLOCK];
     uint8_t mpos[BLOCK]; /* 0 none, 1 begin, 2 inside of a multi-token match */
     if (!m || a > b || b > n || (b > a && (!toks || !lens || !feats || !nf)))
@@ -464,99 +581,18 @@ int att__ner_features(const att__ner_model *m, const char *const *toks, const si
         size_t end = blk + BLOCK < b ? blk + BLOCK : b;
         size_t lo = blk >= MARGIN ? blk - MARGIN : 0;
         size_t hi = end + MARGIN < n ? end + MARGIN : n;
-        size_t mlo = blk >= ATT__NER_LEX_MAXLEN - 1 ? blk - (ATT__NER_LEX_MAXLEN - 1) : 0;
-        for (size_t i = lo; i < hi; i++)
+        for (size_t i = lo; i < hi; i++) {
             view_token(m, toks[i], lens[i], &views[i - lo]);
-        /* multi-token lexicon matches covering the block (leftmost longest) */
-        memset(mpos, 0, sizeof mpos);
-        memset(mflags, 0, sizeof mflags);
-        for (size_t s = mlo; s < end;) {
-            uint32_t fl;
-            size_t k = lex_match(m, toks, lens, n, s, &fl);
-            if (k == 0) {
-                s++;
-                continue;
-            }
-            for (size_t j = s; j < s + k; j++)
-                if (j >= blk && j < end) {
-                    mpos[j - blk] = j == s ? 1 : 2;
-                    mflags[j - blk] = fl;
-                }
-            s += k;
+            ctx_of(&views[i - lo], &cx[i - lo]);
         }
+        gazetteer(m, toks, lens, n, blk, end, mpos, mflags);
         for (size_t i = blk; i < end; i++) {
-            const tokview *v = &views[i - lo];
-            const tokview *p1 = i >= 1 ? &views[i - 1 - lo] : NULL;
-            const tokview *p2 = i >= 2 ? &views[i - 2 - lo] : NULL;
-            const tokview *n1 = i + 1 < n ? &views[i + 1 - lo] : NULL;
-            const tokview *n2 = i + 2 < n ? &views[i + 2 - lo] : NULL;
             fbuf fb = {feats + (i - a) * ATT__NER_MAXF, 0};
-            uint64_t lm1 = p1 ? p1->hlow : NONE_HASH, lp1 = n1 ? n1->hlow : NONE_HASH;
-            int cue;
-            emit(&fb, T_BIAS, 0);
-            emit(&fb, T_W, v->hexact);
-            emit(&fb, T_LOW, v->hlow);
-            for (unsigned k = 1; k <= 4 && k < v->ncp; k++) {
-                emit(&fb, T_PRE, pair(k, fnv_add(FNV_INIT, v->low, v->cpoff[k - 1])));
-            }
-            for (unsigned k = 1; k <= 5 && k < v->ncp; k++) {
-                size_t st = v->cpoff[6 + k - 1];
-                emit(&fb, T_SUF, pair(k, fnv_add(FNV_INIT, v->low + st, v->lowlen - st)));
-            }
-            emit(&fb, T_SHAPE, v->hshape);
-            emit(&fb, T_SSHAPE, v->hsshape);
-            emit(&fb, T_CAPPOS, (uint64_t)(i == 0) * 8 + v->cap * 4 + v->allcap * 2 + v->alpha);
-            emit(&fb, T_LEN, v->lenb);
-            emit(&fb, T_LOWM1, lm1);
-            emit(&fb, T_LOWP1, lp1);
-            emit(&fb, T_LOWM2, p2 ? p2->hlow : NONE_HASH);
-            emit(&fb, T_LOWP2, n2 ? n2->hlow : NONE_HASH);
-            emit(&fb, T_BIM, pair(lm1, v->hlow));
-            emit(&fb, T_BIP, pair(v->hlow, lp1));
-            emit(
-                &fb, T_SSH3,
-                pair(pair(p1 ? p1->hsshape : NONE_HASH, v->hsshape), n1 ? n1->hsshape : NONE_HASH));
-            emit(&fb, T_SHM1, pair(p1 ? p1->hsshape : NONE_HASH, v->hsshape));
-            emit(&fb, T_SHP1, pair(v->hsshape, n1 ? n1->hsshape : NONE_HASH));
-            emit(&fb, T_LOWM1CAP, pair(lm1, v->cap));
-            emit_flags(&fb, T_LEX0, v->lex);
-            if (!v->lex && v->cap)
-                emit(&fb, T_NOLEX, i == 0);
-            for (unsigned bit = 1; bit < ATT__LEX_NFLAGS; bit++)
-                if (v->lex & (1u << bit))
-                    emit(&fb, T_LEX0CAP, pair(bit, (uint64_t)(i == 0) * 2 + v->cap));
-            if (p1)
-                emit_flags(&fb, T_LEXM1, p1->lex);
-            if (n1)
-                emit_flags(&fb, T_LEXP1, n1->lex);
-            if (p2)
-                emit_flags(&fb, T_LEXM2, p2->lex);
-            if (mpos[i - blk])
-                for (unsigned bit = 1; bit < ATT__LEX_NFLAGS; bit++)
-                    if (mflags[i - blk] & (1u << bit))
-                        emit(&fb, T_MGAZ, pair(bit, mpos[i - blk]));
-            if (v->cluster) {
-                emit(&fb, T_CLU0, v->cluster);
-                emit(&fb, T_CLUBI, pair(p1 ? p1->cluster : 0xffff, v->cluster));
-            }
-            emit(&fb, T_CLUM1, p1 ? p1->cluster : 0xffff);
-            emit(&fb, T_CLUP1, n1 ? n1->cluster : 0xffff);
-            if (v->hyph_last_low) {
-                emit_flags(&fb, T_HFIRST, v->hyph_first_lex);
-                emit_flags(&fb, T_HLAST, v->hyph_last_lex);
-                emit(&fb, T_HLASTLOW, v->hyph_last_low);
-            }
-            if (v->prof) {
-                uint32_t code = v->prof - 1;
-                for (unsigned k = 0; k < 4; k++)
-                    emit(&fb, T_PROF, pair(k, (code >> (2 * k)) & 3));
-                emit(&fb, T_PROF, pair(4, code >> 8));
-            } else if (v->cap) {
-                emit(&fb, T_PROF, 5);
-            }
-            cue = suffix_cue(v);
-            if (cue)
-                emit(&fb, T_SCUE, pair((uint64_t)cue, v->cap));
+            unigram_feats(&views[i - lo], i == 0, &fb);
+            context_feats(&cx[i - lo], i >= 1 ? &cx[i - 1 - lo] : NULL,
+                          i >= 2 ? &cx[i - 2 - lo] : NULL, i + 1 < n ? &cx[i + 1 - lo] : NULL,
+                          i + 2 < n ? &cx[i + 2 - lo] : NULL, mpos[i - blk], mflags[i - blk],
+                          &fb);
             nf[i - a] = fb.n;
         }
     }
