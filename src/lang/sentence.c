@@ -33,25 +33,25 @@
 
 /* Abbreviations after which a sentence may end. */
 static const char *const END_ABBREVS[] = {
-    "Chr.", "Co.",  "Corp.", "Inc.",  "Jh.",  "Jhd.", "Jr.",  "Ltd.", "Mio.",  "Mrd.",
-    "Sr.",  "Tsd.", "U.K.",  "U.N.",  "U.S.", "US.",  "al.",  "etc.", "o. ä.", "o.ä.",
-    "u. a.", "u. ä.", "u. Ä.", "u. v. m.", "u.a.", "u.ä.", "u.v.m.", "usf.", "usw.", "v. Chr.",
-    "n. Chr.", "v.Chr.", "n.Chr.", "bzw.", "Std.", "min.", "max.", "tsd.",
+    "Chr.",    "Co.",    "Corp.",  "Inc.",     "Jh.",  "Jhd.", "Jr.",    "Ltd.", "Mio.",  "Mrd.",
+    "Sr.",     "Tsd.",   "U.K.",   "U.N.",     "U.S.", "US.",  "al.",    "etc.", "o. ä.", "o.ä.",
+    "u. a.",   "u. ä.",  "u. Ä.",  "u. v. m.", "u.a.", "u.ä.", "u.v.m.", "usf.", "usw.",  "v. Chr.",
+    "n. Chr.", "v.Chr.", "n.Chr.", "bzw.",     "Std.", "min.", "max.",   "tsd.",
 };
 
 /* Function words that, capitalised after a full stop, show a new sentence
  * (lower case forms; German and English). */
 static const char *const STARTERS[] = {
-    "a",       "aber",    "after",   "als",   "also",   "am",     "an",     "and",    "auch",
-    "auf",     "außerdem", "bei",    "before", "but",   "da",     "dabei",  "dadurch", "daher",
-    "damit",   "danach",  "dann",    "das",   "dazu",   "dem",    "den",    "denn",   "der",
-    "deshalb", "des",     "die",     "dies",  "diese",  "diesem", "diesen", "dieser", "dieses",
-    "doch",    "dort",    "ein",     "eine",  "einem",  "einen",  "einer",  "er",     "es",
-    "for",     "für",     "he",      "her",   "his",    "however", "i",     "ich",    "if",
-    "im",      "in",      "it",      "its",   "jetzt",  "laut",   "man",    "mit",    "nach",
-    "nun",     "on",      "our",     "she",   "sie",    "so",     "that",   "the",    "their",
-    "then",    "there",   "these",   "they",  "this",   "those",  "trotzdem", "unter", "vor",
-    "we",      "wenn",    "what",    "when",  "while",  "wie",    "wir",    "with",   "zudem",
+    "a",       "aber",     "after", "als",    "also",  "am",      "an",       "and",     "auch",
+    "auf",     "außerdem", "bei",   "before", "but",   "da",      "dabei",    "dadurch", "daher",
+    "damit",   "danach",   "dann",  "das",    "dazu",  "dem",     "den",      "denn",    "der",
+    "deshalb", "des",      "die",   "dies",   "diese", "diesem",  "diesen",   "dieser",  "dieses",
+    "doch",    "dort",     "ein",   "eine",   "einem", "einen",   "einer",    "er",      "es",
+    "for",     "für",      "he",    "her",    "his",   "however", "i",        "ich",     "if",
+    "im",      "in",       "it",    "its",    "jetzt", "laut",    "man",      "mit",     "nach",
+    "nun",     "on",       "our",   "she",    "sie",   "so",      "that",     "the",     "their",
+    "then",    "there",    "these", "they",   "this",  "those",   "trotzdem", "unter",   "vor",
+    "we",      "wenn",     "what",  "when",   "while", "wie",     "wir",      "with",    "zudem",
     "zum",     "zur",
 };
 
@@ -60,38 +60,34 @@ static const char *const STARTERS[] = {
  * pronouns (not the formal Sie/Ihr), conjunctions, adverbs, prepositions
  * and auxiliaries.  Nouns that share a spelling (Würde, Gut) are left out. */
 static const char *const DE_STARTERS[] = {
-    "ab",       "aber",     "absolut", "alle",     "allerdings", "alles",    "also",
-    "am",       "an",       "ansonsten", "auch",   "auf",        "aus",      "außerdem",
-    "bei",      "beim",     "bin",     "bis",      "bitte",      "da",       "dabei",
-    "dadurch",  "daher",    "damit",   "danach",   "dann",       "das",      "dass",
-    "dazu",     "dein",     "deine",   "dem",      "den",        "denn",     "dennoch",
-    "der",      "deshalb",  "des",     "die",      "dies",       "diese",    "diesem",
-    "diesen",   "dieser",   "dieses",  "doch",     "dort",       "du",       "durch",
-    "ein",      "eine",     "einem",   "einen",    "einer",      "eines",    "einfach",
-    "er",       "es",       "etwas",   "für",      "ganz",       "gab",      "gegen",
-    "gerne",    "gibt",     "habe",    "haben",    "hat",        "hatte",    "hatten",
-    "heute",    "hier",     "ich",     "im",       "immer",      "in",       "insgesamt",
-    "ist",      "jede",     "jeder",   "jedes",    "jetzt",      "kann",     "kein",
-    "keine",    "leider",   "man",     "mein",     "meine",      "mit",      "muss",
-    "nach",     "natürlich", "nicht",  "noch",     "nun",        "nur",      "ob",
-    "obwohl",   "oder",     "ohne",    "schon",    "sehr",       "seit",     "sind",
-    "so",       "soll",     "sollte",  "trotzdem", "um",         "und",      "uns",
-    "unser",    "unsere",   "unter",   "viele",    "vielleicht", "vom",      "von",
-    "vor",      "war",      "waren",   "weil",     "wenn",       "wie",      "wir",
-    "wird",     "wirklich", "wurde",   "wurden",   "zudem",      "zum",      "zur",
-    "zu",       "über",
+    "ab",     "aber",      "absolut", "alle",   "allerdings", "alles",    "also",  "am",
+    "an",     "ansonsten", "auch",    "auf",    "aus",        "außerdem", "bei",   "beim",
+    "bin",    "bis",       "bitte",   "da",     "dabei",      "dadurch",  "daher", "damit",
+    "danach", "dann",      "das",     "dass",   "dazu",       "dein",     "deine", "dem",
+    "den",    "denn",      "dennoch", "der",    "deshalb",    "des",      "die",   "dies",
+    "diese",  "diesem",    "diesen",  "dieser", "dieses",     "doch",     "dort",  "du",
+    "durch",  "ein",       "eine",    "einem",  "einen",      "einer",    "eines", "einfach",
+    "er",     "es",        "etwas",   "für",    "ganz",       "gab",      "gegen", "gerne",
+    "gibt",   "habe",      "haben",   "hat",    "hatte",      "hatten",   "heute", "hier",
+    "ich",    "im",        "immer",   "in",     "insgesamt",  "ist",      "jede",  "jeder",
+    "jedes",  "jetzt",     "kann",    "kein",   "keine",      "leider",   "man",   "mein",
+    "meine",  "mit",       "muss",    "nach",   "natürlich",  "nicht",    "noch",  "nun",
+    "nur",    "ob",        "obwohl",  "oder",   "ohne",       "schon",    "sehr",  "seit",
+    "sind",   "so",        "soll",    "sollte", "trotzdem",   "um",       "und",   "uns",
+    "unser",  "unsere",    "unter",   "viele",  "vielleicht", "vom",      "von",   "vor",
+    "war",    "waren",     "weil",    "wenn",   "wie",        "wir",      "wird",  "wirklich",
+    "wurde",  "wurden",    "zudem",   "zum",    "zur",        "zu",       "über",
 };
 
 /* Words no German sentence ends with (prepositions, conjunctions,
  * articles): "in Der Pate", "wie Die Kräfte" name a work, not a new
  * sentence. */
 static const char *const DE_NO_END[] = {
-    "als",  "am",   "an",    "auf",   "aus",    "bei",   "bzw",     "das",    "dass",
-    "dem",  "den",  "der",   "des",   "die",    "durch", "ein",     "eine",   "einem",
-    "einen", "einer", "für", "gegen", "im",     "in",    "laut",    "mit",    "nach",
-    "ob",   "ohne", "oder",  "seit",  "sowie",  "trotz", "um",      "und",    "unter",
-    "von",  "vor",  "weil",  "wegen", "wenn",   "wie",   "während", "zu",     "zum",
-    "zur",  "zwischen", "über",
+    "als",  "am",    "an",      "auf", "aus",   "bei",   "bzw",      "das",   "dass",  "dem",
+    "den",  "der",   "des",     "die", "durch", "ein",   "eine",     "einem", "einen", "einer",
+    "für",  "gegen", "im",      "in",  "laut",  "mit",   "nach",     "ob",    "ohne",  "oder",
+    "seit", "sowie", "trotz",   "um",  "und",   "unter", "von",      "vor",   "weil",  "wegen",
+    "wenn", "wie",   "während", "zu",  "zum",   "zur",   "zwischen", "über",
 };
 
 typedef struct splitter {
@@ -230,8 +226,8 @@ static size_t line_len_at(const att_doc *doc, size_t at)
 
 static int is_bullet(const att_doc *doc, const att_token *t)
 {
-    static const char *const bullets[] = {"-", "*", "\xE2\x80\xA2", "\xE2\x80\x93", "\xC2\xB7",
-                                          "\xE2\x80\x94", "\xE2\x96\xAA", "+"};
+    static const char *const bullets[] = {
+        "-", "*", "\xE2\x80\xA2", "\xE2\x80\x93", "\xC2\xB7", "\xE2\x80\x94", "\xE2\x96\xAA", "+"};
     if (t->kind == ATT_TOK_ORDINAL)
         return 1;
     for (size_t i = 0; i < ATT_ARRAY_LEN(bullets); i++)
@@ -263,10 +259,11 @@ static long boundary_after(splitter *sp, size_t i, size_t first, size_t hi, size
     int question;
 
     if (has_terminal(doc, t, &question)) {
-        while (k + 1 < hi && is_closer(doc, &doc->toks[k + 1]) &&
-               !(doc->toks[k].flags & ATT_TOKF_SPACE) &&
-               !(k + 2 < hi && doc->toks[k + 2].start == doc->toks[k + 1].end &&
-                 (doc->toks[k + 2].kind == ATT_TOK_WORD || doc->toks[k + 2].kind == ATT_TOK_NUMBER)))
+        while (
+            k + 1 < hi && is_closer(doc, &doc->toks[k + 1]) &&
+            !(doc->toks[k].flags & ATT_TOKF_SPACE) &&
+            !(k + 2 < hi && doc->toks[k + 2].start == doc->toks[k + 1].end &&
+              (doc->toks[k + 2].kind == ATT_TOK_WORD || doc->toks[k + 2].kind == ATT_TOK_NUMBER)))
             k++;
         if (k + 1 >= hi)
             return (long)k;
@@ -284,7 +281,8 @@ static long boundary_after(splitter *sp, size_t i, size_t first, size_t hi, size
         if (k + 1 >= hi)
             return (long)k;
         if (in_set(END_ABBREVS, ATT_ARRAY_LEN(END_ABBREVS), doc->text + t->start,
-                   t->end - t->start) || k > i) {
+                   t->end - t->start) ||
+            k > i) {
             n = &doc->toks[k + 1];
             if (opens_after_abbrev(doc, n, k + 2 < hi ? &doc->toks[k + 2] : NULL))
                 return (long)k;

@@ -89,7 +89,8 @@ static const char *sents(const char *text, const char *lang, char *buf, size_t c
 TEST(tok_numbers)
 {
     char b[512];
-    CHECK_STR(toks("1.000,5 800.000 3,5 1,000.5 17.45", b, sizeof b), "1.000,5|800.000|3,5|1,000.5|17.45");
+    CHECK_STR(toks("1.000,5 800.000 3,5 1,000.5 17.45", b, sizeof b),
+              "1.000,5|800.000|3,5|1,000.5|17.45");
     CHECK_STR(kinds("1.000,5 800.000 3,5 1,000.5", b, sizeof b), "NNNN");
     CHECK_STR(toks("470 Millionen Euro", b, sizeof b), "470|Millionen|Euro");
     CHECK_STR(toks("5 Mrd. Euro und 3 Mio. Dollar", b, sizeof b), "5|Mrd.|Euro|und|3|Mio.|Dollar");
@@ -153,9 +154,9 @@ TEST(tok_words)
 TEST(tok_urls)
 {
     char b[512];
-    CHECK_STR(toks("Mehr unter https://example.org/a?b=1. Oder www.spiegel.de/x, bild.de!", b,
-                   sizeof b),
-              "Mehr|unter|https://example.org/a?b=1|.|Oder|www.spiegel.de/x|,|bild.de|!");
+    CHECK_STR(
+        toks("Mehr unter https://example.org/a?b=1. Oder www.spiegel.de/x, bild.de!", b, sizeof b),
+        "Mehr|unter|https://example.org/a?b=1|.|Oder|www.spiegel.de/x|,|bild.de|!");
     CHECK_STR(kinds("unter https://example.org/a. Oder bild.de", b, sizeof b), "WUPWU");
     CHECK_STR(toks("(siehe https://de.wikipedia.org/wiki/A_(B)).", b, sizeof b),
               "(|siehe|https://de.wikipedia.org/wiki/A_(B)|)|.");
@@ -197,8 +198,8 @@ TEST(sent_basic)
               "„Warum?“, fragte er.|„Darum!“|Gut.");
     CHECK_STR(sents("Was? Wirklich! Ja… Nein... Doch.", "de", b, sizeof b),
               "Was?|Wirklich!|Ja…|Nein...|Doch.");
-    CHECK_STR(sents("Das kostet z. B. 5 Mio. Euro. Dr. Müller kam am 12. Dezember 2023.", "de",
-                    b, sizeof b),
+    CHECK_STR(sents("Das kostet z. B. 5 Mio. Euro. Dr. Müller kam am 12. Dezember 2023.", "de", b,
+                    sizeof b),
               "Das kostet z. B. 5 Mio. Euro.|Dr. Müller kam am 12. Dezember 2023.");
     CHECK_STR(sents("Es gab Äpfel, Birnen usw. Die Preise stiegen.", "de", b, sizeof b),
               "Es gab Äpfel, Birnen usw.|Die Preise stiegen.");
@@ -214,7 +215,8 @@ TEST(sent_lines)
 {
     char b[1024];
     /* a paragraph always ends a sentence */
-    CHECK_STR(sents("Titel ohne Punkt\n\nText hier.", "de", b, sizeof b), "Titel ohne Punkt|Text hier.");
+    CHECK_STR(sents("Titel ohne Punkt\n\nText hier.", "de", b, sizeof b),
+              "Titel ohne Punkt|Text hier.");
     /* a short title line before the body */
     CHECK_STR(sents("Treffen mit Amtskollegen\nIm Rahmen seiner Reise traf er viele Leute aus "
                     "vielen Ländern der Welt.",
@@ -232,7 +234,8 @@ TEST(sent_lines)
     /* German text without full stops */
     CHECK_STR(sents("Absolut zu empfehlen Wir kommen wieder.", "de", b, sizeof b),
               "Absolut zu empfehlen|Wir kommen wieder.");
-    CHECK_STR(sents("Er spielte in Der Pate mit.", "de", b, sizeof b), "Er spielte in Der Pate mit.");
+    CHECK_STR(sents("Er spielte in Der Pate mit.", "de", b, sizeof b),
+              "Er spielte in Der Pate mit.");
 }
 
 TEST(sent_invariants)
@@ -291,10 +294,10 @@ static uint64_t rnd(uint64_t *s)
 
 TEST(robust_random)
 {
-    static const char *const pieces[] = {"1.",  "z.", " B.", "„",   "“",   "-",  ".",  "...",
-                                         "\n",  "\n\n", "Dr", "http://a", "@", "3,5", "'",
-                                         "U.S.", "www.", "€", " ", "Die", "am", "a.de", " Wir",
-                                         " gut", " (", ") ", ": ", " 5 ", " Komme", "``"};
+    static const char *const pieces[] = {
+        "1.", "z.",       " B.",  "„",    "“",  "-",    ".",    "...", "\n",     "\n\n",
+        "Dr", "http://a", "@",    "3,5",  "'",  "U.S.", "www.", "€",   " ",      "Die",
+        "am", "a.de",     " Wir", " gut", " (", ") ",   ": ",   " 5 ", " Komme", "``"};
     uint64_t seed = 0x9E3779B97F4A7C15u;
     char buf[600];
     for (int round = 0; round < 3000; round++) {
@@ -407,7 +410,8 @@ TEST(sbd_sentences)
                     "de", b, sizeof b),
               "Die Bundesregierung hat am Montag in Berlin neue Regeln für Reisende aus Frankreich "
               "beschlossen.|Kanzlerin Angela Merkel sagte, die Lage sei ernst.");
-    CHECK_STR(sents("Er spielte in Der Pate mit.", "de", b, sizeof b), "Er spielte in Der Pate mit.");
+    CHECK_STR(sents("Er spielte in Der Pate mit.", "de", b, sizeof b),
+              "Er spielte in Der Pate mit.");
     /* English text is left to the punctuation rules */
     CHECK_STR(sents("The food was great We will come back", "en", b, sizeof b),
               "The food was great We will come back");
@@ -450,7 +454,7 @@ TEST(langid_cases)
         const char *fr = "Le président a reçu lundi le ministre des affaires étrangères, qui "
                          "est arrivé pour une visite officielle dans la capitale.";
         const char *es = "El presidente recibió el lunes al ministro de asuntos exteriores, que "
-                          "llegó para una visita oficial a la capital del país.";
+                         "llegó para una visita oficial a la capital del país.";
         const char *it = "Il presidente ha ricevuto lunedì il ministro degli esteri, che è "
                          "arrivato per una visita ufficiale nella capitale del paese.";
         const char *nl = "De president heeft maandag de minister van buitenlandse zaken "
