@@ -128,12 +128,12 @@ float att__sbd_score(const att__sbd_model *m, const uint32_t *feats, size_t n);
 typedef struct att__split_cfg {
     const att__sbd_model *model; /* NULL: no model */
     float threshold;             /* with a model: a boundary when score >= threshold */
-    int starters;                /* without a model: rule 5, capitalised function words */
+    int starters;                /* without a model: rule 6, capitalised function words */
 } att__split_cfg;
 
 /* Splits the tokenized document into sentences (doc->sents) as cfg says;
  * att__split_sentences() is this with the default model and its threshold
- * (or, when there is none, rule 5). */
+ * (or, when there is none, rule 6). */
 int att__split_sentences_cfg(att_doc *doc, const att__split_cfg *cfg);
 
 #endif

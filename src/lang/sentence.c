@@ -17,6 +17,10 @@
  *     next line's first word would have fit on the line (so the line is a
  *     title or an item, not hard-wrapped text), unless the next line starts
  *     in lower case or the line ends with a comma or hyphen;
+ *   - in German text only, a colon before a capitalised full clause ends
+ *     one after a clause of five words or more ("... ist klar: Der
+ *     Präsident tritt zurück"), not before speech (a verb of saying before
+ *     it, a quote or Konjunktiv I after it) or a list (colon_ends);
  *   - in German text only, at a gap without final punctuation before a
  *     capitalised word, the boundary model (sbd.h, trained on news text
  *     whose full stops were deleted) decides: reviews and comments often
@@ -129,14 +133,19 @@ static size_t fold_word(const char *s, size_t n, char *buf, size_t cap)
     return n;
 }
 
-static int is_starter(const att_doc *doc, const att_token *t)
+/* True when word token t, case-folded, is in set[0..nset). */
+static int word_in(const att_doc *doc, const att_token *t, const char *const *set, size_t nset)
 {
     char buf[32];
-    size_t n;
-    if (t->kind != ATT_TOK_WORD || !(t->flags & ATT_TOKF_UPPER))
-        return 0;
-    n = fold_word(doc->text + t->start, t->end - t->start, buf, sizeof(buf));
-    return n && in_set(STARTERS, ATT_ARRAY_LEN(STARTERS), buf, n);
+    size_t n = fold_word(doc->text + t->start, t->end - t->start, buf, sizeof(buf));
+    return n && in_set(set, nset, buf, n);
+}
+
+#define WORD_IN(doc, t, set) word_in(doc, t, set, ATT_ARRAY_LEN(set))
+
+static int is_starter(const att_doc *doc, const att_token *t)
+{
+    return t->kind == ATT_TOK_WORD && (t->flags & ATT_TOKF_UPPER) && WORD_IN(doc, t, STARTERS);
 }
 
 /* The first byte of a token's text. */
@@ -236,16 +245,105 @@ static int is_bullet(const att_doc *doc, const att_token *t)
     return 0;
 }
 
+/* True for a word in capitals (DIE VERANSTALTER: shouting, not a sentence
+ * start): two letters or more and no ASCII lower-case one (CSU-Chef is not). */
+static int shouted(const att_doc *doc, const att_token *t)
+{
+    const char *w = doc->text + t->start;
+    size_t n = t->end - t->start;
+    if (n < 2 || !(w[1] >= 'A' && w[1] <= 'Z'))
+        return 0;
+    for (size_t k = 2; k < n; k++)
+        if (w[k] >= 'a' && w[k] <= 'z')
+            return 0;
+    return 1;
+}
+
 /* True for a capitalised (not all-caps) German closed-class word. */
 static int de_starter(const att_doc *doc, const att_token *t)
 {
-    char buf[32];
-    size_t n = t->end - t->start;
-    const char *w = doc->text + t->start;
-    if (n >= 2 && w[1] >= 'A' && w[1] <= 'Z')
-        return 0; /* DIE VERANSTALTER: shouting, not a sentence start */
-    n = fold_word(w, n, buf, sizeof(buf));
-    return n && in_set(DE_STARTERS, ATT_ARRAY_LEN(DE_STARTERS), buf, n);
+    return !shouted(doc, t) && WORD_IN(doc, t, DE_STARTERS);
+}
+
+/* Verbs of saying (lower case forms): speech follows a colon after them and
+ * belongs to their sentence ("Er sagte am Montag: Das ..."). */
+static const char *const DE_SAYING[] = {
+    "antwortete", "antwortet", "berichtete", "berichtet",  "betont",      "betonte", "betonten",
+    "ergänzt",    "ergänzte",  "erklärt",    "erklärte",   "erklärten",   "fordert", "forderte",
+    "fragt",      "fragte",    "gesagt",     "kritisiert", "kritisierte", "meint",   "meinte",
+    "meinten",    "mitteilte", "notierte",   "sagt",       "sagte",       "sagten",  "schreibt",
+    "schrieb",    "versprach", "verspricht", "warnt",      "warnte",      "äußert",  "äußerte",
+};
+
+/* Last words before a colon that announce what follows: particles of verbs
+ * of saying (räumte ein, fügte hinzu, fährt fort) and words such as
+ * "folgt", "lautet", "heißt". */
+static const char *const DE_ANNOUNCE[] = {
+    "bedeutet",  "besagt", "ein",  "fest",  "folgende", "folgenden",
+    "folgendes", "folgt",  "fort", "heißt", "hinzu",    "lautet",
+    "lautete",   "mit",    "so",   "weil",  "zu",
+};
+
+/* Verbs in the subjunctive of reported speech (Konjunktiv I, and the
+ * "hätte" that stands in for it): a clause after a colon with one of them
+ * reports what the clause before said ("wies die Darstellung zurück:
+ * Aserbaidschanische Truppen hätten zuerst geschossen"). */
+static const char *const DE_REPORTED[] = {
+    "dürfe", "gebe", "habe",  "hätte", "hätten", "könne",
+    "müsse", "sei",  "seien", "solle", "werde",  "wolle",
+};
+
+/* German writes a capital after a colon when a full sentence follows
+ * ("Die Lage ist klar: Der Präsident tritt zurück"); UD German GSD ends a
+ * sentence there, and so does this rule when both sides are clauses of
+ * their own: at least five words with two in lower case before the colon
+ * (not a lead-in such as "Fazit:" or "Fest steht:"), none of them a verb
+ * of saying and the last not a word that announces (speech follows); after it a capitalised word
+ * (not a quote: speech), not followed within two tokens by a comma, semicolon or slash (a list:
+ * "Äpfel, Birnen") and followed within three tokens by a lower-case word (a clause, not a name),
+ * and no verb of reported speech among its first twelve tokens before a final mark (DE_REPORTED).
+ */
+static int colon_ends(const att_doc *doc, size_t i, size_t first, size_t hi)
+{
+    const att_token *t = &doc->toks[i], *p;
+    size_t words = 0, lows = 0, k;
+    int clause = 0;
+
+    if (!tok_is(doc, t, ":") || !(t->flags & ATT_TOKF_SPACE) || i == first || i + 2 >= hi)
+        return 0;
+    p = &doc->toks[i - 1];
+    if (p->kind != ATT_TOK_WORD && p->kind != ATT_TOK_NUMBER && !is_closer(doc, p))
+        return 0;
+    for (k = first; k < i; k++) {
+        const att_token *w = &doc->toks[k];
+        if (w->kind != ATT_TOK_WORD)
+            continue;
+        words++;
+        if (w->flags & ATT_TOKF_UPPER)
+            continue;
+        lows++;
+        if (WORD_IN(doc, w, DE_SAYING) || (w == p && WORD_IN(doc, w, DE_ANNOUNCE)))
+            return 0;
+    }
+    if (words < 5 || lows < 2)
+        return 0;
+    if (doc->toks[i + 1].kind != ATT_TOK_WORD || !(doc->toks[i + 1].flags & ATT_TOKF_UPPER) ||
+        shouted(doc, &doc->toks[i + 1]))
+        return 0;
+    for (k = i + 2; k < hi && k <= i + 12; k++) {
+        const att_token *r = &doc->toks[k];
+        int question;
+        if (k <= i + 3 && (tok_is(doc, r, ",") || tok_is(doc, r, ";") || tok_is(doc, r, "/")))
+            return 0;
+        if (has_terminal(doc, r, &question))
+            break;
+        if (r->kind != ATT_TOK_WORD || (r->flags & ATT_TOKF_UPPER))
+            continue;
+        clause |= k <= i + 4;
+        if (WORD_IN(doc, r, DE_REPORTED))
+            return 0;
+    }
+    return clause;
 }
 
 /* Decides whether a sentence ends after token i (of the paragraph's tokens
@@ -306,6 +404,8 @@ static long boundary_after(splitter *sp, size_t i, size_t first, size_t hi, size
             return (long)i;
         return -1;
     }
+    if (sp->de && colon_ends(doc, i, first, hi))
+        return (long)i;
     if (sp->de && sp->cfg->model) {
         uint32_t feats[ATT__SBD_MAXF];
         att__sbd_gap g;
@@ -321,9 +421,7 @@ static long boundary_after(splitter *sp, size_t i, size_t first, size_t hi, size
     }
     if (sp->de && sp->cfg->starters && n->kind == ATT_TOK_WORD && (n->flags & ATT_TOKF_UPPER) &&
         (t->kind == ATT_TOK_WORD || t->kind == ATT_TOK_NUMBER) && de_starter(doc, n)) {
-        char buf[32];
-        size_t bn = fold_word(doc->text + t->start, t->end - t->start, buf, sizeof(buf));
-        if (bn && in_set(DE_NO_END, ATT_ARRAY_LEN(DE_NO_END), buf, bn))
+        if (WORD_IN(doc, t, DE_NO_END))
             return -1;
         /* not inside a run of capitalised words (titles, names) */
         if ((t->flags & ATT_TOKF_UPPER) && i > 0 && (doc->toks[i - 1].flags & ATT_TOKF_UPPER) &&

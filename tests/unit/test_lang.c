@@ -238,6 +238,34 @@ TEST(sent_lines)
               "Er spielte in Der Pate mit.");
 }
 
+TEST(sent_colon)
+{
+    char b[1024];
+    /* a full sentence after a colon, with a clause before it */
+    CHECK_STR(sents("Die Lage im Land ist nun endgültig klar: Der Präsident tritt zurück.", "de", b,
+                    sizeof b),
+              "Die Lage im Land ist nun endgültig klar:|Der Präsident tritt zurück.");
+    /* speech after a verb of saying, a short lead-in, a list, a quote */
+    CHECK_STR(sents("Er sagte am Montag vor der Presse: Die Lage ist ernst.", "de", b, sizeof b),
+              "Er sagte am Montag vor der Presse: Die Lage ist ernst.");
+    CHECK_STR(sents("Der Minister fügte am Ende noch hinzu: Wir bleiben hart.", "de", b, sizeof b),
+              "Der Minister fügte am Ende noch hinzu: Wir bleiben hart.");
+    CHECK_STR(sents("Fest steht: Männer können das.", "de", b, sizeof b),
+              "Fest steht: Männer können das.");
+    CHECK_STR(sents("Auf dem Markt gab es alles zu kaufen: Äpfel, Birnen und Pflaumen.", "de", b,
+                    sizeof b),
+              "Auf dem Markt gab es alles zu kaufen: Äpfel, Birnen und Pflaumen.");
+    CHECK_STR(
+        sents("Der Minister war am Ende sehr deutlich: „Das geht so nicht.“", "de", b, sizeof b),
+        "Der Minister war am Ende sehr deutlich: „Das geht so nicht.“");
+    /* a name is not a clause; English keeps its colons */
+    CHECK_STR(sents("Auf der Bühne stand an diesem Abend: Thomas Müller Band.", "de", b, sizeof b),
+              "Auf der Bühne stand an diesem Abend: Thomas Müller Band.");
+    CHECK_STR(
+        sents("The answer is very clear to all of us: The president resigns.", "en", b, sizeof b),
+        "The answer is very clear to all of us: The president resigns.");
+}
+
 TEST(sent_invariants)
 {
     att_doc *doc = mkdoc("Eins. Zwei\n\nDrei? Vier!\n\n\nFünf", "de");
@@ -419,14 +447,14 @@ TEST(sbd_sentences)
 
 TEST(sbd_rules_only)
 {
-    /* without a model the splitter is the rule splitter, rule 5 on or off */
+    /* without a model the splitter is the rule splitter, rule 6 on or off */
     att_doc *doc = mkdoc("Absolut zu empfehlen Wir kommen wieder. Super Service Komme gerne", "de");
     att__split_cfg cfg = {NULL, 0, 1};
     CHECK(doc != NULL);
     if (!doc)
         return;
     CHECK_INT(att__split_sentences_cfg(doc, &cfg), 0);
-    CHECK_INT(doc->nsent, 3); /* rule 5 before "Wir" */
+    CHECK_INT(doc->nsent, 3); /* rule 6 before "Wir" */
     cfg.starters = 0;
     CHECK_INT(att__split_sentences_cfg(doc, &cfg), 0);
     CHECK_INT(doc->nsent, 2);
@@ -520,6 +548,7 @@ int main(void)
     RUN(robust_random);
     RUN(sbd_blob);
     RUN(sbd_candidates);
+    RUN(sent_colon);
     RUN(sbd_sentences);
     RUN(sbd_rules_only);
     RUN(langid_cases);
