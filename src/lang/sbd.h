@@ -129,11 +129,17 @@ typedef struct att__split_cfg {
     const att__sbd_model *model; /* NULL: no model */
     float threshold;             /* with a model: a boundary when score >= threshold */
     int starters;                /* without a model: rule 6, capitalised function words */
+    float informal_drop;         /* > 0: how much lower the threshold is in informal text */
 } att__split_cfg;
 
+/* How much lower the threshold is in a document the model finds informal:
+ * one where it ended at least 3 sentences, 1 % or more of them (reviews and
+ * comments drop full stops again and again; tuned on UD German GSD dev). */
+#define ATT__SBD_INFORMAL_DROP 1.0f
+
 /* Splits the tokenized document into sentences (doc->sents) as cfg says;
- * att__split_sentences() is this with the default model and its threshold
- * (or, when there is none, rule 6). */
+ * att__split_sentences() is this with the default model, its threshold and
+ * ATT__SBD_INFORMAL_DROP (or, when there is none, rule 6). */
 int att__split_sentences_cfg(att_doc *doc, const att__split_cfg *cfg);
 
 #endif

@@ -27,6 +27,8 @@
  *     omit the full stop ("Super Service Komme gerne wieder").  Without a
  *     model, a capitalised pronoun or article that cannot start anything
  *     but a sentence (Ich, Wir, Der, ...) after a plain word starts one.
+ *     A document where the model ended many sentences is informal and is
+ *     split again with a lower threshold (att__split_sentences_cfg).
  * The invariant: every token belongs to exactly one sentence; sentences are
  * in order and each last token carries ATT_TOKF_SENT_END.
  */
@@ -99,6 +101,8 @@ typedef struct splitter {
     int de; /* German rules on */
     const att__split_cfg *cfg;
     unsigned hist; /* the last sentence ends inside paragraphs: 1 = without a mark */
+    float threshold;   /* the model's threshold in this pass */
+    size_t model_ends; /* sentence ends the model found */
 } splitter;
 
 static int tok_is(const att_doc *doc, const att_token *t, const char *s)
@@ -417,7 +421,10 @@ static long boundary_after(splitter *sp, size_t i, size_t first, size_t hi, size
         g.hi = hi;
         g.hist = sp->hist;
         nf = att__sbd_features(sp->cfg->model, doc, &g, feats);
-        return att__sbd_score(sp->cfg->model, feats, nf) >= sp->cfg->threshold ? (long)i : -1;
+        if (att__sbd_score(sp->cfg->model, feats, nf) < sp->threshold)
+            return -1;
+        sp->model_ends++;
+        return (long)i;
     }
     if (sp->de && sp->cfg->starters && n->kind == ATT_TOK_WORD && (n->flags & ATT_TOKF_UPPER) &&
         (t->kind == ATT_TOK_WORD || t->kind == ATT_TOK_NUMBER) && de_starter(doc, n)) {
@@ -445,10 +452,11 @@ int att__split_sentences(att_doc *doc)
     cfg.model = att__sbd_model_default();
     cfg.threshold = cfg.model ? cfg.model->threshold : 0;
     cfg.starters = 1;
+    cfg.informal_drop = ATT__SBD_INFORMAL_DROP;
     return att__split_sentences_cfg(doc, &cfg);
 }
 
-int att__split_sentences_cfg(att_doc *doc, const att__split_cfg *cfg)
+static int split_pass(att_doc *doc, const att__split_cfg *cfg, float threshold, size_t *model_ends)
 {
     splitter sp;
     size_t i = 0;
@@ -457,6 +465,8 @@ int att__split_sentences_cfg(att_doc *doc, const att__split_cfg *cfg)
     sp.doc = doc;
     sp.cfg = cfg;
     sp.hist = 0;
+    sp.threshold = threshold;
+    sp.model_ends = 0;
     sp.de = doc->lang && strcmp(doc->lang, "de") == 0;
     for (size_t j = 0; j < doc->ntok; j++)
         doc->toks[j].flags &= (uint8_t)~ATT_TOKF_SENT_END;
@@ -494,5 +504,24 @@ int att__split_sentences_cfg(att_doc *doc, const att__split_cfg *cfg)
             return ATT_ENOMEM;
         i = hi;
     }
+    *model_ends = sp.model_ends;
     return 0;
+}
+
+/* Informal text: a document where the model ended at least INFORMAL_ENDS
+ * sentences, one in INFORMAL_SHARE or more, is split again with the
+ * threshold lowered by cfg->informal_drop.  A writer who leaves out full
+ * stops does so again (reviews, comments, chat); edited news, where the
+ * model ends a sentence only at a stray heading, keeps the strict threshold. */
+#define INFORMAL_ENDS 3
+#define INFORMAL_SHARE 100
+
+int att__split_sentences_cfg(att_doc *doc, const att__split_cfg *cfg)
+{
+    size_t ends = 0;
+    int rc = split_pass(doc, cfg, cfg->threshold, &ends);
+    if (rc == 0 && cfg->model && cfg->informal_drop > 0 && ends >= INFORMAL_ENDS &&
+        ends * INFORMAL_SHARE >= doc->nsent)
+        rc = split_pass(doc, cfg, cfg->threshold - cfg->informal_drop, &ends);
+    return rc;
 }

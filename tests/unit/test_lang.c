@@ -449,7 +449,7 @@ TEST(sbd_rules_only)
 {
     /* without a model the splitter is the rule splitter, rule 6 on or off */
     att_doc *doc = mkdoc("Absolut zu empfehlen Wir kommen wieder. Super Service Komme gerne", "de");
-    att__split_cfg cfg = {NULL, 0, 1};
+    att__split_cfg cfg = {NULL, 0, 1, 0};
     CHECK(doc != NULL);
     if (!doc)
         return;
@@ -460,6 +460,39 @@ TEST(sbd_rules_only)
     CHECK_INT(doc->nsent, 2);
     CHECK(layers_ok(doc));
     att_doc_free(doc);
+}
+
+/* Sentences of text split with the default model and a given drop. */
+static size_t count_informal(const char *text, float drop)
+{
+    att_doc *doc = mkdoc(text, "de");
+    att__split_cfg cfg = {att__sbd_model_default(), 0, 1, drop};
+    size_t n = 0;
+    if (!doc || !cfg.model)
+        return 0;
+    cfg.threshold = cfg.model->threshold;
+    if (att__split_sentences_cfg(doc, &cfg) == 0 && layers_ok(doc))
+        n = doc->nsent;
+    att_doc_free(doc);
+    return n;
+}
+
+TEST(sbd_informal)
+{
+    /* the model ends three sentences without a full stop: the document is
+     * informal and split again with a lower threshold (here: every gap the
+     * model decides) */
+    const char *review = "Das Essen war sehr gut Wir kommen gerne wieder. Der Service war super "
+                         "Ich kann den Laden nur empfehlen. Tolles Hotel mit Blick Wir waren "
+                         "begeistert. Die Zimmer sind sauber Das Personal ist freundlich.";
+    const char *news = "Die Bundesregierung hat am Montag in Berlin neue Regeln für Reisende aus "
+                       "Frankreich beschlossen. Kanzlerin Angela Merkel sagte, die Lage sei ernst.";
+    size_t base = count_informal(review, 0);
+    CHECK(base >= 8);
+    CHECK(count_informal(review, 100) > base);
+    /* edited text keeps the strict threshold */
+    CHECK_INT(count_informal(news, 100), count_informal(news, 0));
+    CHECK_INT(count_informal(news, 0), 2);
 }
 
 TEST(langid_cases)
@@ -549,6 +582,7 @@ int main(void)
     RUN(sbd_blob);
     RUN(sbd_candidates);
     RUN(sent_colon);
+    RUN(sbd_informal);
     RUN(sbd_sentences);
     RUN(sbd_rules_only);
     RUN(langid_cases);
