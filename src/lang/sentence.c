@@ -17,6 +17,7 @@
  *     next line's first word would have fit on the line (so the line is a
  *     title or an item, not hard-wrapped text), unless the next line starts
  *     in lower case or the line ends with a comma or hyphen;
+ *   - an emoticon or emoji before a capital ends one (Super ;-) Wir ...);
  *   - in German text only, a colon before a capitalised full clause ends
  *     one after a clause of five words or more ("... ist klar: Der
  *     Präsident tritt zurück"), not before speech (a verb of saying before
@@ -350,6 +351,40 @@ static int colon_ends(const att_doc *doc, size_t i, size_t first, size_t hi)
     return clause;
 }
 
+/* Emoticons written with ASCII signs. */
+static const char *const EMOTICONS[] = {
+    ":-)", ":)", ";-)", ";)",  ":-(", ":(", ":-D", ":D", ";-D", ";D", ":-P", ":P",  ":-p", ":p",
+    ";-P", ";P", ":'(", ":-/", ":-*", ":*", "=)",  "=D", "xD",  "XD", "^^",  "^_^", "<3",
+};
+
+/* True when an emoticon or an emoji ends with token t: one of EMOTICONS,
+ * standing after white space, a final mark or the sentence start, or a
+ * pictograph (U+2600..U+27BF, U+1F300 and up). */
+static int emoticon_ends(const att_doc *doc, size_t first, size_t i)
+{
+    const att_token *t = &doc->toks[i];
+    const unsigned char *w = (const unsigned char *)doc->text + t->start;
+    if (t->kind == ATT_TOK_SYMBOL && t->end - t->start >= 3 &&
+        ((w[0] == 0xF0 && w[1] == 0x9F && w[2] >= 0x8C) ||
+         (w[0] == 0xE2 && (w[1] == 0x98 || w[1] == 0x99 || w[1] == 0x9A || w[1] == 0x9B ||
+                           w[1] == 0x9C || w[1] == 0x9D || w[1] == 0x9E))))
+        return 1;
+    for (size_t e = 0; e < ATT_ARRAY_LEN(EMOTICONS); e++) {
+        size_t n = strlen(EMOTICONS[e]), at;
+        unsigned char before;
+        if (t->end - doc->toks[first].start < n ||
+            memcmp(doc->text + t->end - n, EMOTICONS[e], n) != 0)
+            continue;
+        at = t->end - n;
+        if (at == doc->toks[first].start)
+            return 1;
+        before = (unsigned char)doc->text[at - 1];
+        if (before == ' ' || before == '\n' || before == '.' || before == '!' || before == '?')
+            return 1;
+    }
+    return 0;
+}
+
 /* Decides whether a sentence ends after token i (of the paragraph's tokens
  * lo..hi, exclusive; the current sentence starts at token first); returns
  * the index of the sentence's last token (after closing quotes) or -1. */
@@ -360,6 +395,15 @@ static long boundary_after(splitter *sp, size_t i, size_t first, size_t hi, size
     size_t k = i;
     int question;
 
+    if (i + 1 < hi && (t->flags & ATT_TOKF_SPACE) && emoticon_ends(doc, first, i)) {
+        /* "Kann ich nur empfehlen ;-) So eben war ich": a capital after an
+         * emoticon starts a sentence */
+        n = &doc->toks[i + 1];
+        if ((n->kind == ATT_TOK_WORD && (n->flags & ATT_TOKF_UPPER) && !shouted(doc, n)) ||
+            (n->kind == ATT_TOK_QUOTE && i + 2 < hi && doc->toks[i + 2].kind == ATT_TOK_WORD &&
+             (doc->toks[i + 2].flags & ATT_TOKF_UPPER)))
+            return (long)i;
+    }
     if (has_terminal(doc, t, &question)) {
         while (
             k + 1 < hi && is_closer(doc, &doc->toks[k + 1]) &&

@@ -266,6 +266,27 @@ TEST(sent_colon)
         "The answer is very clear to all of us: The president resigns.");
 }
 
+TEST(sent_emoticons)
+{
+    char b[1024];
+    /* an emoticon or emoji before a capital ends a sentence */
+    CHECK_STR(sents("Kann ich nur weiterempfehlen ;-) So eben war ich dort.", "de", b, sizeof b),
+              "Kann ich nur weiterempfehlen ;-)|So eben war ich dort.");
+    CHECK_STR(sents("Alles super!!! :-) Wir kommen wieder.", "de", b, sizeof b),
+              "Alles super!!! :-)|Wir kommen wieder.");
+    CHECK_STR(sents("Great food :D The staff was nice.", "en", b, sizeof b),
+              "Great food :D|The staff was nice.");
+    CHECK_STR(sents("Sehr gut \xF0\x9F\x98\x80 Danke", "de", b, sizeof b),
+              "Sehr gut \xF0\x9F\x98\x80|Danke");
+    /* not before lower case, not a bracket after a letter or number */
+    CHECK_STR(sents("Das war toll :) ich komme wieder.", "de", b, sizeof b),
+              "Das war toll :) ich komme wieder.");
+    CHECK_STR(sents("Nach Artikel 3 (a) Die Regeln gelten.", "de", b, sizeof b),
+              "Nach Artikel 3 (a) Die Regeln gelten.");
+    CHECK_STR(sents("Stand: 8) Die Lage bleibt gleich.", "de", b, sizeof b),
+              "Stand: 8) Die Lage bleibt gleich.");
+}
+
 TEST(sent_invariants)
 {
     att_doc *doc = mkdoc("Eins. Zwei\n\nDrei? Vier!\n\n\nFünf", "de");
@@ -447,14 +468,14 @@ TEST(sbd_sentences)
 
 TEST(sbd_rules_only)
 {
-    /* without a model the splitter is the rule splitter, rule 6 on or off */
+    /* without a model the splitter is the rule splitter, rule 7 on or off */
     att_doc *doc = mkdoc("Absolut zu empfehlen Wir kommen wieder. Super Service Komme gerne", "de");
     att__split_cfg cfg = {NULL, 0, 1, 0};
     CHECK(doc != NULL);
     if (!doc)
         return;
     CHECK_INT(att__split_sentences_cfg(doc, &cfg), 0);
-    CHECK_INT(doc->nsent, 3); /* rule 6 before "Wir" */
+    CHECK_INT(doc->nsent, 3); /* rule 7 before "Wir" */
     cfg.starters = 0;
     CHECK_INT(att__split_sentences_cfg(doc, &cfg), 0);
     CHECK_INT(doc->nsent, 2);
@@ -582,6 +603,7 @@ int main(void)
     RUN(sbd_blob);
     RUN(sbd_candidates);
     RUN(sent_colon);
+    RUN(sent_emoticons);
     RUN(sbd_informal);
     RUN(sbd_sentences);
     RUN(sbd_rules_only);
