@@ -133,7 +133,7 @@ typedef struct att__split_cfg {
 } att__split_cfg;
 
 /* How much lower the threshold is in a document the model finds informal:
- * one where it ended at least 3 sentences, 1 % or more of them (reviews and
+ * one where it ended at least 3 sentences, 2 % or more of them (reviews and
  * comments drop full stops again and again; tuned on UD German GSD dev). */
 #define ATT__SBD_INFORMAL_DROP 1.0f
 

@@ -558,7 +558,7 @@ static int split_pass(att_doc *doc, const att__split_cfg *cfg, float threshold, 
  * stops does so again (reviews, comments, chat); edited news, where the
  * model ends a sentence only at a stray heading, keeps the strict threshold. */
 #define INFORMAL_ENDS 3
-#define INFORMAL_SHARE 100
+#define INFORMAL_SHARE 50
 
 int att__split_sentences_cfg(att_doc *doc, const att__split_cfg *cfg)
 {
