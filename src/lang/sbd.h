@@ -128,7 +128,7 @@ float att__sbd_score(const att__sbd_model *m, const uint32_t *feats, size_t n);
 typedef struct att__split_cfg {
     const att__sbd_model *model; /* NULL: no model */
     float threshold;             /* with a model: a boundary when score >= threshold */
-    int starters;                /* without a model: rule 7, capitalised function words */
+    int starters;                /* without a model: rule 8, capitalised function words */
     float informal_drop;         /* > 0: how much lower the threshold is in informal text */
 } att__split_cfg;
 
@@ -139,7 +139,7 @@ typedef struct att__split_cfg {
 
 /* Splits the tokenized document into sentences (doc->sents) as cfg says;
  * att__split_sentences() is this with the default model, its threshold and
- * ATT__SBD_INFORMAL_DROP (or, when there is none, rule 7). */
+ * ATT__SBD_INFORMAL_DROP (or, when there is none, rule 8). */
 int att__split_sentences_cfg(att_doc *doc, const att__split_cfg *cfg);
 
 #endif

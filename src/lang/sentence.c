@@ -22,6 +22,8 @@
  *     one after a clause of five words or more ("... ist klar: Der
  *     Präsident tritt zurück"), not before speech (a verb of saying before
  *     it, a quote or Konjunktiv I after it) or a list (colon_ends);
+ *   - in German text only, a semicolon before a capitalised function word
+ *     (Die, Er, Ich: DE_STARTERS) ends one;
  *   - in German text only, at a gap without final punctuation before a
  *     capitalised word, the boundary model (sbd.h, trained on news text
  *     whose full stops were deleted) decides: reviews and comments often
@@ -453,6 +455,11 @@ static long boundary_after(splitter *sp, size_t i, size_t first, size_t hi, size
         return -1;
     }
     if (sp->de && colon_ends(doc, i, first, hi))
+        return (long)i;
+    /* German goes on in lower case after a semicolon (only nouns and names
+     * are capitalised): "haben; Die Tierversuche" starts a sentence */
+    if (sp->de && tok_is(doc, t, ";") && (t->flags & ATT_TOKF_SPACE) && n->kind == ATT_TOK_WORD &&
+        (n->flags & ATT_TOKF_UPPER) && de_starter(doc, n))
         return (long)i;
     if (sp->de && sp->cfg->model) {
         uint32_t feats[ATT__SBD_MAXF];

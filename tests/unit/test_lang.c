@@ -266,6 +266,19 @@ TEST(sent_colon)
         "The answer is very clear to all of us: The president resigns.");
 }
 
+TEST(sent_semicolon)
+{
+    char b[1024];
+    CHECK_STR(
+        sents("So hatten wir das gedacht; Die Versuche ergaben etwas anderes.", "de", b, sizeof b),
+        "So hatten wir das gedacht;|Die Versuche ergaben etwas anderes.");
+    /* lower case, nouns and names go on */
+    CHECK_STR(sents("Er kam; sie ging. Er kam; Berlin lag im Regen.", "de", b, sizeof b),
+              "Er kam; sie ging.|Er kam; Berlin lag im Regen.");
+    CHECK_STR(sents("He came; The Times reported it.", "en", b, sizeof b),
+              "He came; The Times reported it.");
+}
+
 TEST(sent_emoticons)
 {
     char b[1024];
@@ -468,14 +481,14 @@ TEST(sbd_sentences)
 
 TEST(sbd_rules_only)
 {
-    /* without a model the splitter is the rule splitter, rule 7 on or off */
+    /* without a model the splitter is the rule splitter, rule 8 on or off */
     att_doc *doc = mkdoc("Absolut zu empfehlen Wir kommen wieder. Super Service Komme gerne", "de");
     att__split_cfg cfg = {NULL, 0, 1, 0};
     CHECK(doc != NULL);
     if (!doc)
         return;
     CHECK_INT(att__split_sentences_cfg(doc, &cfg), 0);
-    CHECK_INT(doc->nsent, 3); /* rule 7 before "Wir" */
+    CHECK_INT(doc->nsent, 3); /* rule 8 before "Wir" */
     cfg.starters = 0;
     CHECK_INT(att__split_sentences_cfg(doc, &cfg), 0);
     CHECK_INT(doc->nsent, 2);
@@ -603,6 +616,7 @@ int main(void)
     RUN(sbd_blob);
     RUN(sbd_candidates);
     RUN(sent_colon);
+    RUN(sent_semicolon);
     RUN(sent_emoticons);
     RUN(sbd_informal);
     RUN(sbd_sentences);
