@@ -25,7 +25,8 @@
  *   - in German text only, a semicolon before a capitalised function word
  *     (Die, Er, Ich: DE_STARTERS) ends one;
  *   - in German text only, at a gap without final punctuation before a
- *     capitalised word, the boundary model (sbd.h, trained on news text
+ *     capitalised word (not inside a noun phrase: "der grosse Raum"), the
+ *     boundary model (sbd.h, trained on news text
  *     whose full stops were deleted) decides: reviews and comments often
  *     omit the full stop ("Super Service Komme gerne wieder").  Without a
  *     model, a capitalised pronoun or article that cannot start anything
@@ -272,6 +273,30 @@ static int de_starter(const att_doc *doc, const att_token *t)
     return !shouted(doc, t) && WORD_IN(doc, t, DE_STARTERS);
 }
 
+/* Articles and determiners (lower case forms): after one, a lower-case word
+ * and a capitalised one make a noun phrase ("der grosse Aufenthaltsraum"). */
+static const char *const DE_ARTICLES[] = {
+    "das",    "dem",    "den",     "der",     "des",     "die",    "diese",  "diesem", "diesen",
+    "dieser", "dieses", "ein",     "eine",    "einem",   "einen",  "einer",  "eines",  "jede",
+    "jedem",  "jeden",  "jeder",   "jedes",   "kein",    "keine",  "keinem", "keinen", "keiner",
+    "keines", "mein",   "meine",   "meinem",  "meinen",  "meiner", "seine",  "seinem", "seinen",
+    "seiner", "unsere", "unserem", "unseren", "unserer",
+};
+
+/* True when the gap after token i lies inside a noun phrase: an article
+ * (not a relative pronoun, which follows a comma), then the lower-case word
+ * i; the capitalised word after it is the phrase's noun. */
+static int in_noun_phrase(const att_doc *doc, size_t i, size_t first)
+{
+    const att_token *l = &doc->toks[i], *a;
+    if (i <= first || l->kind != ATT_TOK_WORD || (l->flags & ATT_TOKF_UPPER))
+        return 0;
+    a = &doc->toks[i - 1];
+    if (a->kind != ATT_TOK_WORD || !WORD_IN(doc, a, DE_ARTICLES))
+        return 0;
+    return !(i - 1 > first && doc->toks[i - 2].kind == ATT_TOK_PUNCT);
+}
+
 /* Verbs of saying (lower case forms): speech follows a colon after them and
  * belongs to their sentence ("Er sagte am Montag: Das ..."). */
 static const char *const DE_SAYING[] = {
@@ -461,6 +486,8 @@ static long boundary_after(splitter *sp, size_t i, size_t first, size_t hi, size
     if (sp->de && tok_is(doc, t, ";") && (t->flags & ATT_TOKF_SPACE) && n->kind == ATT_TOK_WORD &&
         (n->flags & ATT_TOKF_UPPER) && de_starter(doc, n))
         return (long)i;
+    if (sp->de && in_noun_phrase(doc, i, first))
+        return -1;
     if (sp->de && sp->cfg->model) {
         uint32_t feats[ATT__SBD_MAXF];
         att__sbd_gap g;

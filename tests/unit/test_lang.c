@@ -529,6 +529,27 @@ TEST(sbd_informal)
     CHECK_INT(count_informal(news, 0), 2);
 }
 
+/* Sentences of text when the model splits at every gap it is asked about. */
+static size_t count_eager(const char *text)
+{
+    att_doc *doc = mkdoc(text, "de");
+    att__split_cfg cfg = {att__sbd_model_default(), -1000, 1, 0};
+    size_t n = 0;
+    if (doc && cfg.model && att__split_sentences_cfg(doc, &cfg) == 0)
+        n = doc->nsent;
+    att_doc_free(doc);
+    return n;
+}
+
+TEST(sbd_noun_phrase)
+{
+    /* article + lower-case word + noun: the model is not asked */
+    CHECK_INT(count_eager("Die offene Küche und der grosse Aufenthaltsraum sind schön."), 1);
+    CHECK_INT(count_eager("Doch die versammelten Zugpflegerinnen müssen passen."), 1);
+    /* a relative pronoun after a comma is no article */
+    CHECK_INT(count_eager("Wir danken allen, die halfen Wir kommen wieder."), 2);
+}
+
 TEST(langid_cases)
 {
     double conf = 0;
@@ -619,6 +640,7 @@ int main(void)
     RUN(sent_semicolon);
     RUN(sent_emoticons);
     RUN(sbd_informal);
+    RUN(sbd_noun_phrase);
     RUN(sbd_sentences);
     RUN(sbd_rules_only);
     RUN(langid_cases);
