@@ -418,11 +418,16 @@ static int emoticon_ends(const att_doc *doc, size_t first, size_t i)
 {
     const att_token *t = &doc->toks[i];
     const unsigned char *w = (const unsigned char *)doc->text + t->start;
+    unsigned char last = w[t->end - t->start - 1];
+    if (t->kind == ATT_TOK_WORD && last != 'D' && last != 'P' && last != 'p')
+        return 0; /* the common case; words end only xD, :D, :P */
     if (t->kind == ATT_TOK_SYMBOL && t->end - t->start >= 3 &&
         ((w[0] == 0xF0 && w[1] == 0x9F && w[2] >= 0x8C) ||
          (w[0] == 0xE2 && (w[1] == 0x98 || w[1] == 0x99 || w[1] == 0x9A || w[1] == 0x9B ||
                            w[1] == 0x9C || w[1] == 0x9D || w[1] == 0x9E))))
         return 1;
+    if (!strchr(")(DPp/*^3", last))
+        return 0;
     for (size_t e = 0; e < ATT_ARRAY_LEN(EMOTICONS); e++) {
         size_t n = strlen(EMOTICONS[e]), at;
         unsigned char before;
@@ -515,13 +520,11 @@ static long boundary_after(splitter *sp, size_t i, size_t first, size_t hi, size
     if (sp->de && tok_is(doc, t, ";") && (t->flags & ATT_TOKF_SPACE) && n->kind == ATT_TOK_WORD &&
         (n->flags & ATT_TOKF_UPPER) && de_starter(doc, n))
         return (long)i;
-    if (sp->de && in_noun_phrase(doc, i, first))
-        return -1;
     if (sp->de && sp->cfg->model) {
         uint32_t feats[ATT__SBD_MAXF];
         att__sbd_gap g;
         size_t nf;
-        if (!att__sbd_candidate(doc, i, hi))
+        if (!att__sbd_candidate(doc, i, hi) || in_noun_phrase(doc, i, first))
             return -1;
         g.i = i;
         g.first = first;
