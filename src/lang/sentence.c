@@ -32,8 +32,7 @@
  *     model, a capitalised pronoun or article that cannot start anything
  *     but a sentence (Ich, Wir, Der, ...) after a plain word starts one.
  *     A document where the model ended many sentences is informal and is
- *     split again with a lower threshold (att__split_sentences_cfg); there
- *     a lower-case word after "word..." or "!!" starts a sentence too.
+ *     split again with a lower threshold (att__split_sentences_cfg).
  * The invariant: every token belongs to exactly one sentence; sentences are
  * in order and each last token carries ATT_TOKF_SENT_END.
  */
@@ -107,7 +106,6 @@ typedef struct splitter {
     const att__split_cfg *cfg;
     unsigned hist; /* the last sentence ends inside paragraphs: 1 = without a mark */
     float threshold;   /* the model's threshold in this pass */
-    int informal;      /* the second pass over an informal document */
     size_t model_ends; /* sentence ends the model found */
 } splitter;
 
@@ -299,31 +297,6 @@ static int in_noun_phrase(const att_doc *doc, size_t i, size_t first)
     return !(i - 1 > first && doc->toks[i - 2].kind == ATT_TOK_PUNCT);
 }
 
-/* Conjunctions (lower case) that go on after an ellipsis: "gefreut... aber". */
-static const char *const DE_GO_ON[] = {
-    "aber", "als",  "bis",     "bzw",   "dass", "daß",  "denn", "doch",
-    "ob",   "oder", "sondern", "sowie", "und",  "weil", "wenn", "wie",
-};
-
-/* True when, in informal text, the lower-case word n after mark token t (the
- * i-th token) starts a sentence: t is an ellipsis glued to the word before
- * it (a thought broken off; a spaced one marks words left out of a
- * quotation) or a run of ! and ?, white space follows, and n is not a
- * conjunction that goes on (DE_GO_ON): "erstaunt... tolle Mitarbeiter". */
-static int informal_lower_start(const att_doc *doc, size_t i, const att_token *n)
-{
-    const att_token *t = &doc->toks[i];
-    const char *s = doc->text + t->start;
-    size_t len = t->end - t->start;
-    int ellipsis = len >= 3 && (s[0] == '.' || (unsigned char)s[0] == 0xE2);
-    int run = len >= 2 && (s[0] == '!' || s[0] == '?') && (s[1] == '!' || s[1] == '?');
-    if (!(ellipsis || run) || i == 0 || doc->toks[i - 1].end != t->start ||
-        doc->toks[i - 1].kind != ATT_TOK_WORD || !(t->flags & ATT_TOKF_SPACE) ||
-        n->kind != ATT_TOK_WORD || (n->flags & ATT_TOKF_UPPER))
-        return 0;
-    return !WORD_IN(doc, n, DE_GO_ON);
-}
-
 /* Verbs of saying (lower case forms): speech follows a colon after them and
  * belongs to their sentence ("Er sagte am Montag: Das ..."). */
 static const char *const DE_SAYING[] = {
@@ -473,8 +446,6 @@ static long boundary_after(splitter *sp, size_t i, size_t first, size_t hi, size
         if (k + 1 >= hi)
             return (long)k;
         n = &doc->toks[k + 1];
-        if (sp->informal && k == i && informal_lower_start(doc, i, n))
-            return (long)k;
         if (continues(doc, n))
             return -1;
         /* "Was?“, fragte er" was handled by continues(); "?" and "!" need
@@ -566,8 +537,7 @@ int att__split_sentences(att_doc *doc)
     return att__split_sentences_cfg(doc, &cfg);
 }
 
-static int split_pass(att_doc *doc, const att__split_cfg *cfg, float threshold, int informal,
-                      size_t *model_ends)
+static int split_pass(att_doc *doc, const att__split_cfg *cfg, float threshold, size_t *model_ends)
 {
     splitter sp;
     size_t i = 0;
@@ -577,7 +547,6 @@ static int split_pass(att_doc *doc, const att__split_cfg *cfg, float threshold, 
     sp.cfg = cfg;
     sp.hist = 0;
     sp.threshold = threshold;
-    sp.informal = informal;
     sp.model_ends = 0;
     sp.de = doc->lang && strcmp(doc->lang, "de") == 0;
     for (size_t j = 0; j < doc->ntok; j++)
@@ -631,9 +600,9 @@ static int split_pass(att_doc *doc, const att__split_cfg *cfg, float threshold, 
 int att__split_sentences_cfg(att_doc *doc, const att__split_cfg *cfg)
 {
     size_t ends = 0;
-    int rc = split_pass(doc, cfg, cfg->threshold, 0, &ends);
+    int rc = split_pass(doc, cfg, cfg->threshold, &ends);
     if (rc == 0 && cfg->model && cfg->informal_drop > 0 && ends >= INFORMAL_ENDS &&
         ends * INFORMAL_SHARE >= doc->nsent)
-        rc = split_pass(doc, cfg, cfg->threshold - cfg->informal_drop, 1, &ends);
+        rc = split_pass(doc, cfg, cfg->threshold - cfg->informal_drop, &ends);
     return rc;
 }

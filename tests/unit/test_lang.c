@@ -524,21 +524,6 @@ TEST(sbd_informal)
     size_t base = count_informal(review, 0);
     CHECK(base >= 8);
     CHECK(count_informal(review, 100) > base);
-    /* in informal text a broken-off thought ends before lower case, but not
-     * before a conjunction or after words left out of a quotation */
-    {
-        char b[1024];
-        char text[1024];
-        snprintf(
-            text, sizeof text, "%s %s", review,
-            "Ich war erstaunt... tolle Mitarbeiter. Gefreut... aber naja. Er sagte ... es geht.");
-        CHECK(strstr(sents(text, "de", b, sizeof b),
-                     "|Ich war erstaunt...|tolle Mitarbeiter.|"
-                     "Gefreut... aber naja.|Er sagte ... es geht.") != NULL);
-        /* edited text goes on in lower case */
-        CHECK_STR(sents("Ich war erstaunt... tolle Mitarbeiter.", "de", b, sizeof b),
-                  "Ich war erstaunt... tolle Mitarbeiter.");
-    }
     /* edited text keeps the strict threshold */
     CHECK_INT(count_informal(news, 100), count_informal(news, 0));
     CHECK_INT(count_informal(news, 0), 2);
