@@ -132,9 +132,10 @@ typedef struct att__split_cfg {
     float informal_drop;         /* > 0: how much lower the threshold is in informal text */
 } att__split_cfg;
 
-/* How much lower the threshold is in a document the model finds informal:
- * one where it ended at least 3 sentences, 2 % or more of them (reviews and
- * comments drop full stops again and again; tuned on UD German GSD dev). */
+/* How much lower the threshold is where the model finds the text informal:
+ * where it ended at least 3 sentences within 75 sentences on either side
+ * (reviews and comments drop full stops again and again; tuned on UD German
+ * GSD dev). */
 #define ATT__SBD_INFORMAL_DROP 1.0f
 
 /* Splits the tokenized document into sentences (doc->sents) as cfg says;

@@ -31,11 +31,13 @@
  *     omit the full stop ("Super Service Komme gerne wieder").  Without a
  *     model, a capitalised pronoun or article that cannot start anything
  *     but a sentence (Ich, Wir, Der, ...) after a plain word starts one.
- *     A document where the model ended many sentences is informal and is
- *     split again with a lower threshold (att__split_sentences_cfg).
+ *     Where the model ended many sentences (3 within 75 on either side),
+ *     the text is informal and a second pass decides again with a lower
+ *     threshold (informal_at, att__split_sentences_cfg).
  * The invariant: every token belongs to exactly one sentence; sentences are
  * in order and each last token carries ATT_TOKF_SENT_END.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lang.h"
@@ -105,8 +107,14 @@ typedef struct splitter {
     int de; /* German rules on */
     const att__split_cfg *cfg;
     unsigned hist; /* the last sentence ends inside paragraphs: 1 = without a mark */
-    float threshold;   /* the model's threshold in this pass */
-    size_t model_ends; /* sentence ends the model found */
+    float threshold; /* the model's threshold */
+    /* the first pass records where the model ended sentences (offsets, in
+     * order); the second lowers the threshold where they are dense */
+    uint32_t *ends;
+    size_t nends, cends;
+    const att_span *sents1; /* the first pass's sentences, and their count */
+    size_t nsents1;
+    float lowered;
 } splitter;
 
 static int tok_is(const att_doc *doc, const att_token *t, const char *s)
@@ -417,6 +425,50 @@ static int emoticon_ends(const att_doc *doc, size_t first, size_t i)
     return 0;
 }
 
+/* Informal text: where the model ended at least INFORMAL_ENDS sentences
+ * among the INFORMAL_WINDOW sentences on either side of a gap (first pass),
+ * the gap is decided again with the threshold lowered by cfg->informal_drop.
+ * A writer who leaves out full stops does so again (reviews, comments,
+ * chat), and a page can hold both (an article and its comments); edited
+ * news, where the model ends a sentence only at a stray heading, keeps the
+ * strict threshold. */
+#define INFORMAL_ENDS 3
+#define INFORMAL_WINDOW 75
+
+/* The index of the first offset in a[0..n) that is >= x. */
+static size_t lower_bound(const uint32_t *a, size_t n, uint32_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* True when the first pass found INFORMAL_ENDS model ends or more within
+ * INFORMAL_WINDOW sentences of offset at. */
+static int informal_at(const splitter *sp, uint32_t at)
+{
+    size_t lo = 0, hi = sp->nsents1, s, a, b;
+    while (lo < hi) { /* the first-pass sentence holding at */
+        size_t mid = lo + (hi - lo) / 2;
+        if (sp->sents1[mid].end < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    s = lo < sp->nsents1 ? lo : sp->nsents1 - 1;
+    a = s > INFORMAL_WINDOW ? s - INFORMAL_WINDOW : 0;
+    b = s + INFORMAL_WINDOW < sp->nsents1 ? s + INFORMAL_WINDOW : sp->nsents1 - 1;
+    return lower_bound(sp->ends, sp->nends, sp->sents1[b].end + 1) -
+               lower_bound(sp->ends, sp->nends, sp->sents1[a].start) >=
+           INFORMAL_ENDS;
+}
+
 /* Decides whether a sentence ends after token i (of the paragraph's tokens
  * lo..hi, exclusive; the current sentence starts at token first); returns
  * the index of the sentence's last token (after closing quotes) or -1. */
@@ -495,6 +547,7 @@ static long boundary_after(splitter *sp, size_t i, size_t first, size_t hi, size
         uint32_t feats[ATT__SBD_MAXF];
         att__sbd_gap g;
         size_t nf;
+        float score;
         if (!att__sbd_candidate(doc, i, hi) || in_noun_phrase(doc, i, first))
             return -1;
         g.i = i;
@@ -502,10 +555,13 @@ static long boundary_after(splitter *sp, size_t i, size_t first, size_t hi, size
         g.hi = hi;
         g.hist = sp->hist;
         nf = att__sbd_features(sp->cfg->model, doc, &g, feats);
-        if (att__sbd_score(sp->cfg->model, feats, nf) < sp->threshold)
-            return -1;
-        sp->model_ends++;
-        return (long)i;
+        score = att__sbd_score(sp->cfg->model, feats, nf);
+        if (score >= sp->threshold) {
+            if (!sp->sents1 && ATT_PUSH(sp->ends, sp->nends, sp->cends, t->end))
+                return -2;
+            return (long)i;
+        }
+        return sp->sents1 && score >= sp->lowered && informal_at(sp, t->end) ? (long)i : -1;
     }
     if (sp->de && sp->cfg->starters && n->kind == ATT_TOK_WORD && (n->flags & ATT_TOKF_UPPER) &&
         (t->kind == ATT_TOK_WORD || t->kind == ATT_TOK_NUMBER) && de_starter(doc, n)) {
@@ -537,18 +593,14 @@ int att__split_sentences(att_doc *doc)
     return att__split_sentences_cfg(doc, &cfg);
 }
 
-static int split_pass(att_doc *doc, const att__split_cfg *cfg, float threshold, size_t *model_ends)
+/* One pass over the document with sp's settings. */
+static int split_pass(splitter *sp)
 {
-    splitter sp;
+    att_doc *doc = sp->doc;
     size_t i = 0;
 
     doc->nsent = 0;
-    sp.doc = doc;
-    sp.cfg = cfg;
-    sp.hist = 0;
-    sp.threshold = threshold;
-    sp.model_ends = 0;
-    sp.de = doc->lang && strcmp(doc->lang, "de") == 0;
+    sp->hist = 0;
     for (size_t j = 0; j < doc->ntok; j++)
         doc->toks[j].flags &= (uint8_t)~ATT_TOKF_SENT_END;
 
@@ -571,13 +623,15 @@ static int split_pass(att_doc *doc, const att__split_cfg *cfg, float threshold, 
             }
         }
         for (size_t j = i; j < hi; j++) {
-            long k = boundary_after(&sp, j, first, hi, maxline);
+            long k = boundary_after(sp, j, first, hi, maxline);
+            if (k == -2)
+                return ATT_ENOMEM;
             if (k < 0)
                 continue;
             if (push_sentence(doc, first, (size_t)k))
                 return ATT_ENOMEM;
             if ((size_t)k + 1 < hi)
-                sp.hist = (sp.hist << 1 | !att__sbd_marked_end(doc, (size_t)k)) & 15u;
+                sp->hist = (sp->hist << 1 | !att__sbd_marked_end(doc, (size_t)k)) & 15u;
             j = (size_t)k;
             first = j + 1;
         }
@@ -585,24 +639,34 @@ static int split_pass(att_doc *doc, const att__split_cfg *cfg, float threshold, 
             return ATT_ENOMEM;
         i = hi;
     }
-    *model_ends = sp.model_ends;
     return 0;
 }
 
-/* Informal text: a document where the model ended at least INFORMAL_ENDS
- * sentences, one in INFORMAL_SHARE or more, is split again with the
- * threshold lowered by cfg->informal_drop.  A writer who leaves out full
- * stops does so again (reviews, comments, chat); edited news, where the
- * model ends a sentence only at a stray heading, keeps the strict threshold. */
-#define INFORMAL_ENDS 3
-#define INFORMAL_SHARE 50
-
 int att__split_sentences_cfg(att_doc *doc, const att__split_cfg *cfg)
 {
-    size_t ends = 0;
-    int rc = split_pass(doc, cfg, cfg->threshold, &ends);
-    if (rc == 0 && cfg->model && cfg->informal_drop > 0 && ends >= INFORMAL_ENDS &&
-        ends * INFORMAL_SHARE >= doc->nsent)
-        rc = split_pass(doc, cfg, cfg->threshold - cfg->informal_drop, &ends);
+    splitter sp;
+    att_span *first = NULL;
+    int rc;
+
+    memset(&sp, 0, sizeof(sp));
+    sp.doc = doc;
+    sp.cfg = cfg;
+    sp.threshold = cfg->threshold;
+    sp.de = doc->lang && strcmp(doc->lang, "de") == 0;
+    rc = split_pass(&sp);
+    if (rc == 0 && cfg->model && cfg->informal_drop > 0 && sp.nends >= INFORMAL_ENDS) {
+        if (!(first = malloc(doc->nsent * sizeof(*first)))) {
+            rc = ATT_ENOMEM;
+            goto cleanup;
+        }
+        memcpy(first, doc->sents, doc->nsent * sizeof(*first));
+        sp.sents1 = first;
+        sp.nsents1 = doc->nsent;
+        sp.lowered = cfg->threshold - cfg->informal_drop;
+        rc = split_pass(&sp);
+    }
+cleanup:
+    free(first);
+    free(sp.ends);
     return rc;
 }

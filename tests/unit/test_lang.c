@@ -524,8 +524,18 @@ TEST(sbd_informal)
     size_t base = count_informal(review, 0);
     CHECK(base >= 8);
     CHECK(count_informal(review, 100) > base);
-    /* edited text keeps the strict threshold */
+    /* edited text keeps the strict threshold, also far from informal text
+     * in the same document (an article after its comments) */
     CHECK_INT(count_informal(news, 100), count_informal(news, 0));
+    {
+        char text[4096];
+        size_t n = (size_t)snprintf(text, sizeof text, "%s", review);
+        for (int k = 0; k < 80 && n < sizeof text - 200; k++)
+            n += (size_t)snprintf(text + n, sizeof text - n, " Es regnet.");
+        snprintf(text + n, sizeof text - n, " %s", news);
+        CHECK_INT(count_informal(text, 100) - count_informal(text, 0),
+                  count_informal(review, 100) - count_informal(review, 0));
+    }
     CHECK_INT(count_informal(news, 0), 2);
 }
 
