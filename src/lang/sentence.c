@@ -393,8 +393,8 @@ static const char *const EMOTICONS[] = {
 };
 
 /* True when an emoticon or an emoji ends with token t: one of EMOTICONS,
- * standing after white space, a final mark or the sentence start, or a
- * pictograph (U+2600..U+27BF, U+1F300 and up). */
+ * standing after white space, a final mark or the sentence start, or one
+ * spaced out after a word (": ("), or a pictograph (U+2600..U+27BF, U+1F300 and up). */
 static int emoticon_ends(const att_doc *doc, size_t first, size_t i)
 {
     const att_token *t = &doc->toks[i];
@@ -409,6 +409,13 @@ static int emoticon_ends(const att_doc *doc, size_t first, size_t i)
         return 1;
     if (!strchr(")(DPp/*^3", last))
         return 0;
+    /* spaced out after a word: "Zigarettenstummel: (" (a lone bracket) */
+    if (t->kind == ATT_TOK_PUNCT && t->end - t->start == 1 && (last == '(' || last == ')') &&
+        i > first + 1 && doc->toks[i - 1].end + 1 == t->start &&
+        doc->text[doc->toks[i - 1].end] == ' ' &&
+        (tok_is(doc, &doc->toks[i - 1], ":") || tok_is(doc, &doc->toks[i - 1], ";")) &&
+        doc->toks[i - 2].end == doc->toks[i - 1].start && doc->toks[i - 2].kind == ATT_TOK_WORD)
+        return 1;
     for (size_t e = 0; e < ATT_ARRAY_LEN(EMOTICONS); e++) {
         size_t n = strlen(EMOTICONS[e]), at;
         unsigned char before;

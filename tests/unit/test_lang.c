@@ -291,6 +291,8 @@ TEST(sent_emoticons)
               "Great food :D|The staff was nice.");
     CHECK_STR(sents("Sehr gut \xF0\x9F\x98\x80 Danke", "de", b, sizeof b),
               "Sehr gut \xF0\x9F\x98\x80|Danke");
+    CHECK_STR(sents("Dort lagen Scherben: ( Die Gruppe war groß.", "de", b, sizeof b),
+              "Dort lagen Scherben: (|Die Gruppe war groß.");
     /* not before lower case, not a bracket after a letter or number */
     CHECK_STR(sents("Das war toll :) ich komme wieder.", "de", b, sizeof b),
               "Das war toll :) ich komme wieder.");
@@ -298,6 +300,8 @@ TEST(sent_emoticons)
               "Nach Artikel 3 (a) Die Regeln gelten.");
     CHECK_STR(sents("Stand: 8) Die Lage bleibt gleich.", "de", b, sizeof b),
               "Stand: 8) Die Lage bleibt gleich.");
+    CHECK_STR(sents("Siehe dort: (Die Tabelle) und mehr.", "de", b, sizeof b),
+              "Siehe dort: (Die Tabelle) und mehr.");
 }
 
 TEST(sent_invariants)
