@@ -3,7 +3,8 @@
  * gold (CoNLL-U).
  *
  *   build/eval/ud_eval SUITE FILE.conllu [--errors | --token-errors | --scores]
- *                      [--threshold T | --no-model | --model FILE] [--strip P]
+ *                      [--threshold T | --no-model | --model FILE] [--no-informal]
+ *                      [--strip P]
  *   build/eval/ud_eval --speed FILE [ROUNDS]
  *
  * A document is the run of sentences between "# newdoc" comments; a file
@@ -25,7 +26,8 @@
  * gap it decides (gold label, score, context); all for tuning on dev data.  --threshold
  * overrides the boundary model's threshold (scripts/train-sbd tunes it on
  * dev), --no-model splits by the rules alone, --model uses a model file
- * instead of the embedded one.  --strip P (a stress test for tuning)
+ * instead of the embedded one, --no-informal keeps the threshold in text the
+ * model finds informal (sbd.h, ATT__SBD_INFORMAL_DROP).  --strip P (a stress test for tuning)
  * removes the final . ! ? of a share P of the sentences, chosen by a fixed
  * pseudo-random stream, as in web text without full stops.
  *
@@ -288,7 +290,7 @@ static int speed(const char *prog, const char *path, int rounds)
     size_t len = 0;
     att_doc *doc = NULL;
     double best_tok = 1e30, best_split = 1e30, best_rules = 1e30;
-    att__split_cfg rules = {NULL, 0, 1};
+    att__split_cfg rules = {NULL, 0, 1, 0};
     int rc;
     if ((rc = att__read_file(NULL, path, (size_t)1 << 30, &data, &len))) {
         fprintf(stderr, "%s: cannot read %s (%s)\n", prog, path, att_strerror(rc));
@@ -339,8 +341,10 @@ int main(int argc, char **argv)
     if (argc >= 3 && strcmp(argv[1], "--speed") == 0)
         return speed(argv[0], argv[2], argc > 3 ? atoi(argv[3]) : 5);
     if (argc < 3) {
-        fprintf(stderr, "usage: %s SUITE FILE.conllu [--errors|--token-errors] "
-                        "[--threshold T|--no-model|--model FILE]\n       %s --speed FILE [ROUNDS]\n",
+        fprintf(stderr,
+                "usage: %s SUITE FILE.conllu [--errors|--token-errors] "
+                "[--threshold T|--no-model|--model FILE] [--no-informal]\n       %s --speed FILE "
+                "[ROUNDS]\n",
                 argv[0], argv[0]);
         return 2;
     }
@@ -348,6 +352,7 @@ int main(int argc, char **argv)
     cfg.model = att__sbd_model_default();
     cfg.threshold = cfg.model ? cfg.model->threshold : 0;
     cfg.starters = 1;
+    cfg.informal_drop = ATT__SBD_INFORMAL_DROP;
     for (int a = 3; a < argc; a++) {
         if (strcmp(argv[a], "--errors") == 0)
             errors = 1;
@@ -361,6 +366,8 @@ int main(int argc, char **argv)
             g.strip = atof(argv[++a]);
         else if (strcmp(argv[a], "--no-model") == 0)
             cfg.model = NULL;
+        else if (strcmp(argv[a], "--no-informal") == 0)
+            cfg.informal_drop = 0;
         else if (strcmp(argv[a], "--threshold") == 0 && a + 1 < argc)
             cfg.threshold = (float)atof(argv[++a]);
         else if (strcmp(argv[a], "--model") == 0 && a + 1 < argc) {

@@ -266,7 +266,7 @@ static int terminal_mark(const att_doc *doc, const att_token *t)
 /* Splits doc by the punctuation rules alone. */
 static void rule_split(att_doc *doc)
 {
-    att__split_cfg cfg = {NULL, 0, 0};
+    att__split_cfg cfg = {NULL, 0, 0, 0};
     if (att__split_sentences_cfg(doc, &cfg))
         die("out of memory");
 }

@@ -128,12 +128,19 @@ float att__sbd_score(const att__sbd_model *m, const uint32_t *feats, size_t n);
 typedef struct att__split_cfg {
     const att__sbd_model *model; /* NULL: no model */
     float threshold;             /* with a model: a boundary when score >= threshold */
-    int starters;                /* without a model: rule 5, capitalised function words */
+    int starters;                /* without a model: rule 8, capitalised function words */
+    float informal_drop;         /* > 0: how much lower the threshold is in informal text */
 } att__split_cfg;
 
+/* How much lower the threshold is where the model finds the text informal:
+ * where it ended at least 3 sentences within 75 sentences on either side
+ * (reviews and comments drop full stops again and again; tuned on UD German
+ * GSD dev). */
+#define ATT__SBD_INFORMAL_DROP 1.0f
+
 /* Splits the tokenized document into sentences (doc->sents) as cfg says;
- * att__split_sentences() is this with the default model and its threshold
- * (or, when there is none, rule 5). */
+ * att__split_sentences() is this with the default model, its threshold and
+ * ATT__SBD_INFORMAL_DROP (or, when there is none, rule 8). */
 int att__split_sentences_cfg(att_doc *doc, const att__split_cfg *cfg);
 
 #endif

@@ -89,7 +89,8 @@ static const char *sents(const char *text, const char *lang, char *buf, size_t c
 TEST(tok_numbers)
 {
     char b[512];
-    CHECK_STR(toks("1.000,5 800.000 3,5 1,000.5 17.45", b, sizeof b), "1.000,5|800.000|3,5|1,000.5|17.45");
+    CHECK_STR(toks("1.000,5 800.000 3,5 1,000.5 17.45", b, sizeof b),
+              "1.000,5|800.000|3,5|1,000.5|17.45");
     CHECK_STR(kinds("1.000,5 800.000 3,5 1,000.5", b, sizeof b), "NNNN");
     CHECK_STR(toks("470 Millionen Euro", b, sizeof b), "470|Millionen|Euro");
     CHECK_STR(toks("5 Mrd. Euro und 3 Mio. Dollar", b, sizeof b), "5|Mrd.|Euro|und|3|Mio.|Dollar");
@@ -153,9 +154,9 @@ TEST(tok_words)
 TEST(tok_urls)
 {
     char b[512];
-    CHECK_STR(toks("Mehr unter https://example.org/a?b=1. Oder www.spiegel.de/x, bild.de!", b,
-                   sizeof b),
-              "Mehr|unter|https://example.org/a?b=1|.|Oder|www.spiegel.de/x|,|bild.de|!");
+    CHECK_STR(
+        toks("Mehr unter https://example.org/a?b=1. Oder www.spiegel.de/x, bild.de!", b, sizeof b),
+        "Mehr|unter|https://example.org/a?b=1|.|Oder|www.spiegel.de/x|,|bild.de|!");
     CHECK_STR(kinds("unter https://example.org/a. Oder bild.de", b, sizeof b), "WUPWU");
     CHECK_STR(toks("(siehe https://de.wikipedia.org/wiki/A_(B)).", b, sizeof b),
               "(|siehe|https://de.wikipedia.org/wiki/A_(B)|)|.");
@@ -197,8 +198,8 @@ TEST(sent_basic)
               "„Warum?“, fragte er.|„Darum!“|Gut.");
     CHECK_STR(sents("Was? Wirklich! Ja… Nein... Doch.", "de", b, sizeof b),
               "Was?|Wirklich!|Ja…|Nein...|Doch.");
-    CHECK_STR(sents("Das kostet z. B. 5 Mio. Euro. Dr. Müller kam am 12. Dezember 2023.", "de",
-                    b, sizeof b),
+    CHECK_STR(sents("Das kostet z. B. 5 Mio. Euro. Dr. Müller kam am 12. Dezember 2023.", "de", b,
+                    sizeof b),
               "Das kostet z. B. 5 Mio. Euro.|Dr. Müller kam am 12. Dezember 2023.");
     CHECK_STR(sents("Es gab Äpfel, Birnen usw. Die Preise stiegen.", "de", b, sizeof b),
               "Es gab Äpfel, Birnen usw.|Die Preise stiegen.");
@@ -214,7 +215,8 @@ TEST(sent_lines)
 {
     char b[1024];
     /* a paragraph always ends a sentence */
-    CHECK_STR(sents("Titel ohne Punkt\n\nText hier.", "de", b, sizeof b), "Titel ohne Punkt|Text hier.");
+    CHECK_STR(sents("Titel ohne Punkt\n\nText hier.", "de", b, sizeof b),
+              "Titel ohne Punkt|Text hier.");
     /* a short title line before the body */
     CHECK_STR(sents("Treffen mit Amtskollegen\nIm Rahmen seiner Reise traf er viele Leute aus "
                     "vielen Ländern der Welt.",
@@ -232,7 +234,74 @@ TEST(sent_lines)
     /* German text without full stops */
     CHECK_STR(sents("Absolut zu empfehlen Wir kommen wieder.", "de", b, sizeof b),
               "Absolut zu empfehlen|Wir kommen wieder.");
-    CHECK_STR(sents("Er spielte in Der Pate mit.", "de", b, sizeof b), "Er spielte in Der Pate mit.");
+    CHECK_STR(sents("Er spielte in Der Pate mit.", "de", b, sizeof b),
+              "Er spielte in Der Pate mit.");
+}
+
+TEST(sent_colon)
+{
+    char b[1024];
+    /* a full sentence after a colon, with a clause before it */
+    CHECK_STR(sents("Die Lage im Land ist nun endgültig klar: Der Präsident tritt zurück.", "de", b,
+                    sizeof b),
+              "Die Lage im Land ist nun endgültig klar:|Der Präsident tritt zurück.");
+    /* speech after a verb of saying, a short lead-in, a list, a quote */
+    CHECK_STR(sents("Er sagte am Montag vor der Presse: Die Lage ist ernst.", "de", b, sizeof b),
+              "Er sagte am Montag vor der Presse: Die Lage ist ernst.");
+    CHECK_STR(sents("Der Minister fügte am Ende noch hinzu: Wir bleiben hart.", "de", b, sizeof b),
+              "Der Minister fügte am Ende noch hinzu: Wir bleiben hart.");
+    CHECK_STR(sents("Fest steht: Männer können das.", "de", b, sizeof b),
+              "Fest steht: Männer können das.");
+    CHECK_STR(sents("Auf dem Markt gab es alles zu kaufen: Äpfel, Birnen und Pflaumen.", "de", b,
+                    sizeof b),
+              "Auf dem Markt gab es alles zu kaufen: Äpfel, Birnen und Pflaumen.");
+    CHECK_STR(
+        sents("Der Minister war am Ende sehr deutlich: „Das geht so nicht.“", "de", b, sizeof b),
+        "Der Minister war am Ende sehr deutlich: „Das geht so nicht.“");
+    /* a name is not a clause; English keeps its colons */
+    CHECK_STR(sents("Auf der Bühne stand an diesem Abend: Thomas Müller Band.", "de", b, sizeof b),
+              "Auf der Bühne stand an diesem Abend: Thomas Müller Band.");
+    CHECK_STR(
+        sents("The answer is very clear to all of us: The president resigns.", "en", b, sizeof b),
+        "The answer is very clear to all of us: The president resigns.");
+}
+
+TEST(sent_semicolon)
+{
+    char b[1024];
+    CHECK_STR(
+        sents("So hatten wir das gedacht; Die Versuche ergaben etwas anderes.", "de", b, sizeof b),
+        "So hatten wir das gedacht;|Die Versuche ergaben etwas anderes.");
+    /* lower case, nouns and names go on */
+    CHECK_STR(sents("Er kam; sie ging. Er kam; Berlin lag im Regen.", "de", b, sizeof b),
+              "Er kam; sie ging.|Er kam; Berlin lag im Regen.");
+    CHECK_STR(sents("He came; The Times reported it.", "en", b, sizeof b),
+              "He came; The Times reported it.");
+}
+
+TEST(sent_emoticons)
+{
+    char b[1024];
+    /* an emoticon or emoji before a capital ends a sentence */
+    CHECK_STR(sents("Kann ich nur weiterempfehlen ;-) So eben war ich dort.", "de", b, sizeof b),
+              "Kann ich nur weiterempfehlen ;-)|So eben war ich dort.");
+    CHECK_STR(sents("Alles super!!! :-) Wir kommen wieder.", "de", b, sizeof b),
+              "Alles super!!! :-)|Wir kommen wieder.");
+    CHECK_STR(sents("Great food :D The staff was nice.", "en", b, sizeof b),
+              "Great food :D|The staff was nice.");
+    CHECK_STR(sents("Sehr gut \xF0\x9F\x98\x80 Danke", "de", b, sizeof b),
+              "Sehr gut \xF0\x9F\x98\x80|Danke");
+    CHECK_STR(sents("Dort lagen Scherben: ( Die Gruppe war groß.", "de", b, sizeof b),
+              "Dort lagen Scherben: (|Die Gruppe war groß.");
+    /* not before lower case, not a bracket after a letter or number */
+    CHECK_STR(sents("Das war toll :) ich komme wieder.", "de", b, sizeof b),
+              "Das war toll :) ich komme wieder.");
+    CHECK_STR(sents("Nach Artikel 3 (a) Die Regeln gelten.", "de", b, sizeof b),
+              "Nach Artikel 3 (a) Die Regeln gelten.");
+    CHECK_STR(sents("Stand: 8) Die Lage bleibt gleich.", "de", b, sizeof b),
+              "Stand: 8) Die Lage bleibt gleich.");
+    CHECK_STR(sents("Siehe dort: (Die Tabelle) und mehr.", "de", b, sizeof b),
+              "Siehe dort: (Die Tabelle) und mehr.");
 }
 
 TEST(sent_invariants)
@@ -291,10 +360,10 @@ static uint64_t rnd(uint64_t *s)
 
 TEST(robust_random)
 {
-    static const char *const pieces[] = {"1.",  "z.", " B.", "„",   "“",   "-",  ".",  "...",
-                                         "\n",  "\n\n", "Dr", "http://a", "@", "3,5", "'",
-                                         "U.S.", "www.", "€", " ", "Die", "am", "a.de", " Wir",
-                                         " gut", " (", ") ", ": ", " 5 ", " Komme", "``"};
+    static const char *const pieces[] = {
+        "1.", "z.",       " B.",  "„",    "“",  "-",    ".",    "...", "\n",     "\n\n",
+        "Dr", "http://a", "@",    "3,5",  "'",  "U.S.", "www.", "€",   " ",      "Die",
+        "am", "a.de",     " Wir", " gut", " (", ") ",   ": ",   " 5 ", " Komme", "``"};
     uint64_t seed = 0x9E3779B97F4A7C15u;
     char buf[600];
     for (int round = 0; round < 3000; round++) {
@@ -407,7 +476,8 @@ TEST(sbd_sentences)
                     "de", b, sizeof b),
               "Die Bundesregierung hat am Montag in Berlin neue Regeln für Reisende aus Frankreich "
               "beschlossen.|Kanzlerin Angela Merkel sagte, die Lage sei ernst.");
-    CHECK_STR(sents("Er spielte in Der Pate mit.", "de", b, sizeof b), "Er spielte in Der Pate mit.");
+    CHECK_STR(sents("Er spielte in Der Pate mit.", "de", b, sizeof b),
+              "Er spielte in Der Pate mit.");
     /* English text is left to the punctuation rules */
     CHECK_STR(sents("The food was great We will come back", "en", b, sizeof b),
               "The food was great We will come back");
@@ -415,19 +485,83 @@ TEST(sbd_sentences)
 
 TEST(sbd_rules_only)
 {
-    /* without a model the splitter is the rule splitter, rule 5 on or off */
+    /* without a model the splitter is the rule splitter, rule 8 on or off */
     att_doc *doc = mkdoc("Absolut zu empfehlen Wir kommen wieder. Super Service Komme gerne", "de");
-    att__split_cfg cfg = {NULL, 0, 1};
+    att__split_cfg cfg = {NULL, 0, 1, 0};
     CHECK(doc != NULL);
     if (!doc)
         return;
     CHECK_INT(att__split_sentences_cfg(doc, &cfg), 0);
-    CHECK_INT(doc->nsent, 3); /* rule 5 before "Wir" */
+    CHECK_INT(doc->nsent, 3); /* rule 8 before "Wir" */
     cfg.starters = 0;
     CHECK_INT(att__split_sentences_cfg(doc, &cfg), 0);
     CHECK_INT(doc->nsent, 2);
     CHECK(layers_ok(doc));
     att_doc_free(doc);
+}
+
+/* Sentences of text split with the default model and a given drop. */
+static size_t count_informal(const char *text, float drop)
+{
+    att_doc *doc = mkdoc(text, "de");
+    att__split_cfg cfg = {att__sbd_model_default(), 0, 1, drop};
+    size_t n = 0;
+    if (!doc || !cfg.model)
+        return 0;
+    cfg.threshold = cfg.model->threshold;
+    if (att__split_sentences_cfg(doc, &cfg) == 0 && layers_ok(doc))
+        n = doc->nsent;
+    att_doc_free(doc);
+    return n;
+}
+
+TEST(sbd_informal)
+{
+    /* the model ends three sentences without a full stop: the document is
+     * informal and split again with a lower threshold (here: every gap the
+     * model decides) */
+    const char *review = "Das Essen war sehr gut Wir kommen gerne wieder. Der Service war super "
+                         "Ich kann den Laden nur empfehlen. Tolles Hotel mit Blick Wir waren "
+                         "begeistert. Die Zimmer sind sauber Das Personal ist freundlich.";
+    const char *news = "Die Bundesregierung hat am Montag in Berlin neue Regeln für Reisende aus "
+                       "Frankreich beschlossen. Kanzlerin Angela Merkel sagte, die Lage sei ernst.";
+    size_t base = count_informal(review, 0);
+    CHECK(base >= 8);
+    CHECK(count_informal(review, 100) > base);
+    /* edited text keeps the strict threshold, also far from informal text
+     * in the same document (an article after its comments) */
+    CHECK_INT(count_informal(news, 100), count_informal(news, 0));
+    {
+        char text[4096];
+        size_t n = (size_t)snprintf(text, sizeof text, "%s", review);
+        for (int k = 0; k < 80 && n < sizeof text - 200; k++)
+            n += (size_t)snprintf(text + n, sizeof text - n, " Es regnet.");
+        snprintf(text + n, sizeof text - n, " %s", news);
+        CHECK_INT(count_informal(text, 100) - count_informal(text, 0),
+                  count_informal(review, 100) - count_informal(review, 0));
+    }
+    CHECK_INT(count_informal(news, 0), 2);
+}
+
+/* Sentences of text when the model splits at every gap it is asked about. */
+static size_t count_eager(const char *text)
+{
+    att_doc *doc = mkdoc(text, "de");
+    att__split_cfg cfg = {att__sbd_model_default(), -1000, 1, 0};
+    size_t n = 0;
+    if (doc && cfg.model && att__split_sentences_cfg(doc, &cfg) == 0)
+        n = doc->nsent;
+    att_doc_free(doc);
+    return n;
+}
+
+TEST(sbd_noun_phrase)
+{
+    /* article + lower-case word + noun: the model is not asked */
+    CHECK_INT(count_eager("Die offene Küche und der grosse Aufenthaltsraum sind schön."), 1);
+    CHECK_INT(count_eager("Doch die versammelten Zugpflegerinnen müssen passen."), 1);
+    /* a relative pronoun after a comma is no article */
+    CHECK_INT(count_eager("Wir danken allen, die halfen Wir kommen wieder."), 2);
 }
 
 TEST(langid_cases)
@@ -450,7 +584,7 @@ TEST(langid_cases)
         const char *fr = "Le président a reçu lundi le ministre des affaires étrangères, qui "
                          "est arrivé pour une visite officielle dans la capitale.";
         const char *es = "El presidente recibió el lunes al ministro de asuntos exteriores, que "
-                          "llegó para una visita oficial a la capital del país.";
+                         "llegó para una visita oficial a la capital del país.";
         const char *it = "Il presidente ha ricevuto lunedì il ministro degli esteri, che è "
                          "arrivato per una visita ufficiale nella capitale del paese.";
         const char *nl = "De president heeft maandag de minister van buitenlandse zaken "
@@ -516,6 +650,11 @@ int main(void)
     RUN(robust_random);
     RUN(sbd_blob);
     RUN(sbd_candidates);
+    RUN(sent_colon);
+    RUN(sent_semicolon);
+    RUN(sent_emoticons);
+    RUN(sbd_informal);
+    RUN(sbd_noun_phrase);
     RUN(sbd_sentences);
     RUN(sbd_rules_only);
     RUN(langid_cases);
