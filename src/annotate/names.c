@@ -85,7 +85,7 @@ static size_t occurrences(const att__ner_span *spans, size_t n, const att_doc *d
     return c;
 }
 
-int att__names_annotate(att_doc *doc)
+int att__names_annotate(att_ctx *ctx, att_doc *doc)
 {
     static const char *const types[] = {NULL, "person", "place", "org"};
     static const char *const prefixes[] = {NULL, "person", "place", "org"};
@@ -96,7 +96,11 @@ int att__names_annotate(att_doc *doc)
 
     if (!m || !doc->lang || strcmp(doc->lang, "de") != 0 || doc->ntok == 0)
         return 0;
-    if ((rc = att__ner_doc(m, doc, &spans, &n)))
+    /* the word cache lives on the context; without memory for it the
+     * tagger runs without */
+    if (ctx && !ctx->ner_cache)
+        ctx->ner_cache = att__ner_cache_new();
+    if ((rc = att__ner_doc(m, ctx ? ctx->ner_cache : NULL, doc, &spans, &n)))
         return rc;
     for (size_t i = 0; i < n; i++) {
         const att__ner_span *s = &spans[i];

@@ -9,6 +9,6 @@
 
 /* Adds entities for the PER/LOC/ORG names the tagger finds and no KB
  * mention covers (German documents). */
-int att__names_annotate(att_doc *doc);
+int att__names_annotate(att_ctx *ctx, att_doc *doc);
 
 #endif

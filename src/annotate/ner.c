@@ -652,6 +652,10 @@ void att__ner_viterbi(const float *emit_s, size_t n, const float *trans, uint8_t
 /* ---- tagging --------------------------------------------------------------- */
 
 typedef struct work {
+    tokctx cx[WINDOW + 4];     /* the cached path: tokens [a-2, b+2) */
+    int32_t uni[WINDOW + 4][NL];
+    uint8_t mpos[WINDOW];
+    uint32_t mflags[WINDOW];
     uint32_t feats[WINDOW * ATT__NER_MAXF];
     uint32_t rows[WINDOW * ATT__NER_MAXF]; /* weight row of each feature in turn, or UINT32_MAX */
     uint8_t nf[WINDOW];
@@ -710,6 +714,119 @@ static int tag_window(const att__ner_model *m, const char *const *toks, const si
                     for (unsigned y = 0; y < NL; y++)
                         acc[y] += row[y];
                 }
+            for (unsigned y = 0; y < NL; y++)
+                w->emit[(i - a) * NL + y] = (float)acc[y] * m->wscale;
+        }
+        att__ner_viterbi(w->emit, b - a, trans, w->back, tags + a);
+    }
+    return 0;
+}
+
+/* ---- the word cache ---------------------------------------------------------- */
+
+/* Most of a token's features depend on the word alone (and on whether it
+ * opens its sentence), and running text repeats its words: the cache keeps,
+ * per word, what its neighbours read of it and the summed weights of those
+ * features.  Direct-mapped; a slot holds the word's bytes, so a collision
+ * only costs a recomputation.  The tags are the same with or without it. */
+#define CACHE_SLOTS 16384
+#define CACHE_MAXTOK 30
+
+typedef struct centry {
+    uint8_t len, first, used;
+    char bytes[CACHE_MAXTOK];
+    tokctx cx;
+    int32_t uni[NL];
+} centry;
+
+struct att__ner_cache {
+    const att__ner_model *m;
+    centry e[CACHE_SLOTS];
+};
+
+att__ner_cache *att__ner_cache_new(void)
+{
+    return calloc(1, sizeof(att__ner_cache));
+}
+
+void att__ner_cache_free(att__ner_cache *c)
+{
+    free(c);
+}
+
+/* What token s[0..n) contributes alone: *cx for its neighbours, uni the
+ * summed weights of its own features. */
+static void word_entry(const att__ner_model *m, att__ner_cache *c, const char *s, size_t n,
+                       int first, tokctx *cx, int32_t *uni)
+{
+    centry *e = NULL;
+    tokview v;
+    uint32_t feats[ATT__NER_MAXF];
+    fbuf fb = {feats, 0};
+    if (n <= CACHE_MAXTOK) {
+        uint64_t h = mix64(fnv_add(FNV_INIT, s, n) ^ (uint64_t)first);
+        e = &c->e[h & (CACHE_SLOTS - 1)];
+        if (e->used && e->len == n && e->first == first && memcmp(e->bytes, s, n) == 0) {
+            *cx = e->cx;
+            memcpy(uni, e->uni, sizeof(e->uni));
+            return;
+        }
+    }
+    view_token(m, s, n, &v);
+    ctx_of(&v, cx);
+    unigram_feats(&v, first, &fb);
+    memset(uni, 0, NL * sizeof(*uni));
+    for (unsigned k = 0; k < fb.n && m->feat_slots; k++) {
+        const int16_t *row = feat_row(m, feats[k]);
+        if (row)
+            for (unsigned y = 0; y < NL; y++)
+                uni[y] += row[y];
+    }
+    if (e) {
+        e->used = 1;
+        e->len = (uint8_t)n;
+        e->first = (uint8_t)first;
+        memcpy(e->bytes, s, n);
+        e->cx = *cx;
+        memcpy(e->uni, uni, sizeof(e->uni));
+    }
+}
+
+/* tag_window() through the cache. */
+static int tag_window_cached(const att__ner_model *m, att__ner_cache *c, const char *const *toks,
+                             const size_t *lens, size_t n, uint8_t *tags, work *w)
+{
+    const float *trans = at(m, m->off_trans);
+    const int16_t *weights = at(m, m->off_w);
+    if (c->m != m) {
+        memset(c->e, 0, sizeof(c->e));
+        c->m = m;
+    }
+    for (size_t a = 0; a < n; a += WINDOW) {
+        size_t b = a + WINDOW < n ? a + WINDOW : n;
+        size_t lo = a >= 2 ? a - 2 : 0, hi = b + 2 < n ? b + 2 : n;
+        for (size_t i = lo; i < hi; i++)
+            word_entry(m, c, toks[i], lens[i], i == 0,
+                       &w->cx[i - lo], w->uni[i - lo]);
+        gazetteer(m, toks, lens, n, a, b, w->mpos, w->mflags);
+        for (size_t i = a; i < b; i++) {
+            fbuf fb = {w->feats + (i - a) * ATT__NER_MAXF, 0};
+            context_feats(&w->cx[i - lo], i >= 1 ? &w->cx[i - 1 - lo] : NULL,
+                          i >= 2 ? &w->cx[i - 2 - lo] : NULL, i + 1 < n ? &w->cx[i + 1 - lo] : NULL,
+                          i + 2 < n ? &w->cx[i + 2 - lo] : NULL, w->mpos[i - a], w->mflags[i - a],
+                          &fb);
+            w->nf[i - a] = fb.n;
+        }
+        if (m->feat_slots)
+            find_rows(m, w, b - a);
+        for (size_t i = a, j = 0; i < b; i++) {
+            int32_t acc[NL];
+            memcpy(acc, w->uni[i - lo], sizeof(acc));
+            if (m->feat_slots)
+                for (unsigned k = 0; k < w->nf[i - a]; k++, j++)
+                    if (w->rows[j] != UINT32_MAX)
+                        for (unsigned y = 0; y < NL; y++)
+                            acc[y] += weights[(size_t)w->rows[j] * NL + y];
             for (unsigned y = 0; y < NL; y++)
                 w->emit[(i - a) * NL + y] = (float)acc[y] * m->wscale;
         }
@@ -829,7 +946,8 @@ int att__ner_consistency(const char *const *toks, const size_t *lens, const uint
     return 0;
 }
 
-int att__ner_doc(const att__ner_model *m, const att_doc *doc, att__ner_span **spans, size_t *nspans)
+int att__ner_doc(const att__ner_model *m, att__ner_cache *cache, const att_doc *doc,
+                 att__ner_span **spans, size_t *nspans)
 {
     const char **toks = NULL;
     size_t *lens = NULL;
@@ -871,7 +989,8 @@ int att__ner_doc(const att__ner_model *m, const att_doc *doc, att__ner_span **sp
             e++;
         e++; /* sentence [s, e) */
         sstart[s] = 1;
-        rc = tag_window(m, toks + s, lens + s, e - s, tags + s, w);
+        rc = cache ? tag_window_cached(m, cache, toks + s, lens + s, e - s, tags + s, w)
+                   : tag_window(m, toks + s, lens + s, e - s, tags + s, w);
         if (rc)
             goto cleanup;
         s = e;

@@ -181,13 +181,20 @@ typedef struct att__ner_span {
 int att__ner_consistency(const char *const *toks, const size_t *lens, const uint8_t *sstart,
                          uint8_t *tags, size_t n);
 
+/* A cache of what the tagger computes for a word alone, to reuse across
+ * the documents one context tags (one context per thread: not shared).
+ * att__ner_cache_new() returns NULL when out of memory. */
+typedef struct att__ner_cache att__ner_cache;
+att__ner_cache *att__ner_cache_new(void);
+void att__ner_cache_free(att__ner_cache *c);
+
 /* Tags every sentence of a tokenized document (doc->toks; sentences end at
  * tokens flagged ATT_TOKF_SENT_END or ATT_TOKF_PARA), makes the tags
  * consistent across the document (att__ner_consistency) and returns the
  * PER, LOC and ORG names found, in text order, as a malloc'ed array the caller
  * frees with free() (*spans is NULL when *nspans is 0).  The document is
- * not changed.  Returns 0, ATT_EINVAL or ATT_ENOMEM. */
-int att__ner_doc(const att__ner_model *m, const att_doc *doc, att__ner_span **spans,
-                 size_t *nspans);
+ * not changed.  cache may be NULL; the tags are the same either way.  Returns 0, ATT_EINVAL or ATT_ENOMEM. */
+int att__ner_doc(const att__ner_model *m, att__ner_cache *cache, const att_doc *doc,
+                 att__ner_span **spans, size_t *nspans);
 
 #endif

@@ -20,6 +20,7 @@
 #include "entities.h"
 #include "event.h"
 #include "names.h"
+#include "ner.h"
 #include "quantity.h"
 #include "quote.h"
 #include "timex.h"
@@ -56,8 +57,7 @@ static int stage_entities(att_ctx *ctx, att_doc *doc)
 
 static int stage_names(att_ctx *ctx, att_doc *doc)
 {
-    (void)ctx;
-    return att__names_annotate(doc);
+    return att__names_annotate(ctx, doc);
 }
 
 static int stage_timex(att_ctx *ctx, att_doc *doc)
@@ -148,6 +148,7 @@ void att_ctx_close(att_ctx *ctx)
     if (!ctx)
         return;
     att__kbset_free((att__kbset *)(uintptr_t)ctx->kb);
+    att__ner_cache_free(ctx->ner_cache);
     free(ctx);
 }
 

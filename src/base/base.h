@@ -38,6 +38,7 @@ struct att_ctx {
     char errmsg[1024];
     int errcode;
     const void *kb; /* the shared, read-only knowledge base (kb/) */
+    void *ner_cache; /* the NER's word cache (annotate/ner.c), made on first use */
 };
 
 /* Records an error on ctx (which may be NULL) and returns code, so callers

@@ -107,7 +107,7 @@ TEST(tags_document)
     CHECK_INT(att_ctx_open(&ctx, &opts), 0);
     CHECK_INT(att_doc_from_text(ctx, text, strlen(text), NULL, &doc), 0);
     CHECK_INT(att_annotate(ctx, doc), 0);
-    CHECK_INT(att__ner_doc(att__ner_model_default(), doc, &sp, &n), 0);
+    CHECK_INT(att__ner_doc(att__ner_model_default(), NULL, doc, &sp, &n), 0);
     CHECK_INT(n, 4);
     if (n == 4) {
         CHECK_INT(sp[0].type, ATT__NER_PER);
@@ -119,6 +119,22 @@ TEST(tags_document)
         CHECK(memcmp(text + sp[2].start, "Siemens", 7) == 0);
         CHECK_INT(sp[3].type, ATT__NER_LOC);
         CHECK(memcmp(text + sp[3].start, "Berlin", 6) == 0);
+    }
+    /* through the word cache (twice: filled, then read) the same names */
+    {
+        att__ner_cache *cache = att__ner_cache_new();
+        CHECK(cache != NULL);
+        for (int pass = 0; pass < 2 && cache; pass++) {
+            att__ner_span *sc = NULL;
+            size_t nc = 0;
+            CHECK_INT(att__ner_doc(att__ner_model_default(), cache, doc, &sc, &nc), 0);
+            CHECK_INT(nc, n);
+            for (size_t i = 0; i < nc && i < n; i++)
+                CHECK(sc[i].start == sp[i].start && sc[i].end == sp[i].end &&
+                      sc[i].type == sp[i].type);
+            free(sc);
+        }
+        att__ner_cache_free(cache);
     }
     free(sp);
     att_doc_free(doc);
@@ -136,7 +152,7 @@ TEST(empty_and_bad_arguments)
     CHECK_INT(att__ner_tag_tokens(m, NULL, NULL, 0, NULL), 0);
     CHECK_INT(att__ner_tag_tokens(NULL, &t, &len, 1, &tag), ATT_EINVAL);
     CHECK_INT(att__ner_tag_tokens(m, NULL, &len, 1, &tag), ATT_EINVAL);
-    CHECK_INT(att__ner_doc(m, NULL, &sp, &n), ATT_EINVAL);
+    CHECK_INT(att__ner_doc(m, NULL, NULL, &sp, &n), ATT_EINVAL);
     CHECK(sp == NULL);
     CHECK_INT(n, 0);
 }
