@@ -36,6 +36,10 @@ PARTICLE = re.compile(r"\b(bin|ibn|bint|al|Al|el|El|de|da|di|van|von|der|la|du|d
 DATE_RE = re.compile(r'^(\d{4}-\d\d-\d\d)T')
 
 
+# "Abdullah II of Jordan", "Salman of Saudi Arabia", "Willem-Alexander of the Netherlands"
+MONARCH = re.compile(r'^(\S+(?: \S+)??)(?: ([IVX]+))? of (?:the )?[A-Z]|^(\S+) ([IVX]+)$')
+
+
 def d(s):
     m = DATE_RE.match(s or '')
     return m.group(1) if m else ''
@@ -160,6 +164,17 @@ def main():
     for pid, name, qid, cc in prow:
         names.append((pid, 'en', name, 'name', 'wikidata' if qid else 'curated'))
         toks = name.split()
+        # monarchs ("Abdullah II of Jordan", "Salman of Saudi Arabia"): news
+        # writes "Abdullah II." / "König Salman"; the regnal name alone
+        # needs a title or the full name before it, like a surname
+        m = MONARCH.match(name)
+        if m:
+            regnal, numeral = m.group(1) or m.group(3), m.group(2) or m.group(4)
+            if numeral:
+                for form in (regnal + ' ' + numeral, regnal + ' ' + numeral + '.'):
+                    names.append((pid, 'en', form, 'variant', 'rule'))
+            names.append((pid, 'en', regnal, 'surname', 'rule'))
+            continue
         if (len(toks) >= 2 and cc not in FAMILY_FIRST and not PARTICLE.search(name)
                 and len(toks[-1]) >= 4 and toks[-1][0].isupper()):
             names.append((pid, 'en', toks[-1], 'surname', 'rule'))

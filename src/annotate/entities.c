@@ -573,14 +573,31 @@ static int country_named(const state *st, const char *country)
 
 static int title_before(const state *st, size_t i)
 {
+    const piece *p;
+    size_t lo, hi;
     if (i == 0 || st->p[i - 1].sent != st->p[i].sent)
         return 0;
-    return piece_lex(st, i - 1, ATT__LX_TITLE);
+    if (piece_lex(st, i - 1, ATT__LX_TITLE))
+        return 1;
+    /* a compound ending in a title: "Palästinenserpräsident Abbas" */
+    p = &st->p[i - 1];
+    for (size_t k = 3; st->kb && p->upper && k + 5 <= p->flen; k++)
+        if (att__kb_find_lex(st->kb, p->fold + k, p->flen - k, ATT__LX_TITLE, &lo, &hi))
+            return 1;
+    return 0;
 }
 
 enum { HOW_EXACT, HOW_STEM, HOW_GENITIVE, HOW_ADJ, HOW_COMPOUND };
 
 /* May alias a name the pieces [i, i+n) (matched how)? */
+/* Is piece i (less its genitive -s when genitive) spelled as fold? */
+static int spelled_as(const state *st, size_t i, int genitive, const char *fold)
+{
+    const piece *p = &st->p[i];
+    size_t n = p->flen - (genitive && p->flen > 1 ? 1 : 0);
+    return strlen(fold) == n && memcmp(p->fold, fold, n) == 0;
+}
+
 static int alias_ok(const state *st, const att__kb *kb, const att__kb_alias *a, size_t i, size_t n,
                     int how)
 {
@@ -620,9 +637,9 @@ static int alias_ok(const state *st, const att__kb *kb, const att__kb_alias *a, 
      * "Tschechen" -> Chechen) is most likely a word of the language: a
      * place below a million people needs its spelling, or a preposition
      * of place or its country named */
-    if (single && how == HOW_EXACT && e->type == ATT__ET_PLACE && e->kind != ATT__PK_CAPITAL &&
-        e->population < LARGE_PLACE &&
-        (join(st, i, 1, 1, buf, sizeof(buf)) == (size_t)-1 || strcmp(buf, kb->str + a->fold) != 0) &&
+    if (single && (how == HOW_EXACT || how == HOW_GENITIVE) && e->type == ATT__ET_PLACE &&
+        e->kind != ATT__PK_CAPITAL && e->population < LARGE_PLACE &&
+        !spelled_as(st, i, how == HOW_GENITIVE, kb->str + a->fold) &&
         !prev_is(st, i, place_preps, ATT_ARRAY_LEN(place_preps)) &&
         !country_named(st, ent_country(kb, (long)a->ent)))
         return 0;
@@ -672,6 +689,9 @@ static int score(const state *st, const cand *c)
             s += 30 + 2 * att__kb_role_rank(kb->str + r->role);
         else if (e->nrole)
             s += 5;
+        /* of two namesakes, the one whose country the article names */
+        if (country_named(st, ent_country(kb, c->ent)))
+            s += 15;
     }
     canonical(st, &ckb, &idx);
     if ((li = find_local(st, ckb, idx)) >= 0)
