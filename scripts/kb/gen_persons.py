@@ -31,6 +31,8 @@ SHARED_OFFICE = {'AND', 'SMR', 'CHE', 'BIH'}
 # countries whose names are written family name first (no automatic surname row)
 FAMILY_FIRST = {'CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK', 'VNM', 'MMR', 'KHM', 'MNG', 'ISL',
                 'ETH', 'ERI', 'BTN', 'IDN', 'LAO', 'THA'}
+# of those, where news calls a person by the family name alone
+FAMILY_NAME_FIRST_USED = {'CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK'}
 PARTICLE = re.compile(r"\b(bin|ibn|bint|al|Al|el|El|de|da|di|van|von|der|la|du|dos|das|Ould|"
                       r"ould|ag|Ag|Sheikh|Emir|King|Queen|Prince|Sultan|Jr\.|Sr\.|II|III|IV)\b")
 DATE_RE = re.compile(r'^(\d{4}-\d\d-\d\d)T')
@@ -160,6 +162,10 @@ def main():
     prow = [(pid, v[0], v[1], home.get(v[1]) or latest.get(pid, ('', v[2]))[1])
             for pid, v in persons.items()]
 
+    # given names common in the West ("Carrie Lam", "Donald Tsang" are
+    # written given name first), from data/firstnames.tsv
+    western = {r['name'] for r in read_tsv(os.path.join(DATA, 'firstnames.tsv'), required=False)
+               if set((r.get('countries') or '').split(',')) & {'US', 'GB', 'DE', 'FR', 'IT', 'ES'}}
     names = []
     for pid, name, qid, cc in prow:
         names.append((pid, 'en', name, 'name', 'wikidata' if qid else 'curated'))
@@ -178,6 +184,11 @@ def main():
         if (len(toks) >= 2 and cc not in FAMILY_FIRST and not PARTICLE.search(name)
                 and len(toks[-1]) >= 4 and toks[-1][0].isupper()):
             names.append((pid, 'en', toks[-1], 'surname', 'rule'))
+        # Chinese and Korean names: the family name comes first and news
+        # uses it alone after the full name ("Xi Jinping ... Xi")
+        if (len(toks) >= 2 and cc in FAMILY_NAME_FIRST_USED and toks[0][0].isupper()
+                and toks[0] not in western):
+            names.append((pid, 'en', toks[0], 'surname', 'rule'))
     extra = [(r['entity'], r['lang'], r['form'], r['kind'], r['src'] or 'curated')
              for r in read_tsv(os.path.join(DATA, 'person-names-extra.tsv'), required=False)]
     for e in extra:

@@ -590,6 +590,18 @@ static int title_before(const state *st, size_t i)
 enum { HOW_EXACT, HOW_STEM, HOW_GENITIVE, HOW_ADJ, HOW_COMPOUND };
 
 /* May alias a name the pieces [i, i+n) (matched how)? */
+/* Has the article named the entity of alias a in full already? */
+static int named_before(const state *st, const att__kb *kb, const att__kb_alias *a)
+{
+    const att__kb *ckb = kb;
+    long idx = (long)a->ent, li;
+    if (a->kind != ATT__AK_SURNAME)
+        return 0;
+    canonical(st, &ckb, &idx);
+    li = find_local(st, ckb, idx);
+    return li >= 0 && st->e[li].by_name;
+}
+
 /* Is piece i (less its genitive -s when genitive) spelled as fold? */
 static int spelled_as(const state *st, size_t i, int genitive, const char *fold)
 {
@@ -622,8 +634,8 @@ static int alias_ok(const state *st, const att__kb *kb, const att__kb_alias *a, 
     }
     if (!(a->flags & ATT__AF_LOWER) && !p->upper)
         return 0; /* names are capitalised; only adjective stems may be lower case */
-    if (single && p->flen < 3)
-        return 0;
+    if (single && p->flen < 3 && !named_before(st, kb, a))
+        return 0; /* two letters only for a family name after the full name ("Xi") */
     if (a->flags & ATT__AF_WEAK) {
         /* GeoNames alternate names: the exact spelling and more evidence */
         if (how != HOW_EXACT || join(st, i, n, 1, buf, sizeof(buf)) == (size_t)-1 ||

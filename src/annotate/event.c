@@ -153,6 +153,10 @@ static const char *const role_nouns[] = {
 static const char *const relatives[] = {"der", "die", "das", "welcher", "welche", "who", "which",
                                         NULL};
 static const char *const pronouns[] = {"er", "he", "she", NULL};
+/* German subject pronouns ("sie kritisierten Luftangriffe" is a verb). */
+static const char *const subject_pronouns[] = {
+    "ich", "du", "er", "sie", "es", "wir", "ihr", "man", NULL,
+};
 static const char *const both_sides[] = {"beide", "beiden", "beider", "both", NULL};
 static const char *const both_heads[] = {"seiten", "länder", "staaten", "präsidenten",
                                          "außenminister", "staatschefs", "regierungen",
@@ -956,6 +960,46 @@ static int first_nominative(coder *c, const actor_np *nps, size_t n, size_t ca, 
     return -1;
 }
 
+/* Sentence adverbs that may open a German main clause before the verb. */
+static const char *const openers[] = {
+    "heute", "gestern", "morgen", "dann", "danach", "nun", "jetzt", "zudem", "später", "damals",
+    "zuvor", "anschließend", "inzwischen", "bereits", "schon", "auch", "so", "hier", "dort",
+    "deshalb", "daher", "trotzdem", "dennoch", "außerdem", "ebenfalls", "erneut", "zunächst",
+    "zuletzt", "kürzlich", "bisher", "seither", "indes", "indessen", "allerdings", "zugleich",
+    "gleichzeitig", "ebenso", "vielmehr", "stattdessen", "darauf", "daraufhin", "dabei", NULL,
+};
+
+/* Are tokens [ca,t) a noun phrase without an actor, standing before the
+ * verb at t: an optional nominative article, lower-case adjectives and a
+ * capitalised noun that is no sentence adverb? */
+static int v2_noun_subject(coder *c, const actor_np *nps, size_t n, size_t ca, size_t t)
+{
+    char w[WORD_MAX];
+    size_t k = ca;
+    const att_token *head = &c->doc->toks[t - 1];
+    for (size_t i = 0; i < n; i++)
+        if (nps[i].t0 < t && nps[i].t1 > ca)
+            return 0;
+    if (head->kind != ATT_TOK_WORD || !(head->flags & ATT_TOKF_UPPER) ||
+        in_list(lower_tok(c->doc, t - 1, w), openers) || in_list(w, pronouns) ||
+        in_list(w, subject_pronouns))
+        return 0;
+    if (k < t - 1) {
+        lower_tok(c->doc, k, w);
+        if (strcmp(w, "die") != 0 && strcmp(w, "der") != 0 && strcmp(w, "das") != 0 &&
+            strcmp(w, "ein") != 0 && strcmp(w, "eine") != 0)
+            return 0; /* "Den Präsidenten empfing ...": an object first */
+        k++;
+    }
+    for (; k < t - 1; k++) {
+        const att_token *tk = &c->doc->toks[k];
+        if (tk->kind != ATT_TOK_WORD || (tk->flags & ATT_TOKF_UPPER) ||
+            !adjective_like(lower_tok(c->doc, k, w)))
+            return 0;
+    }
+    return 1;
+}
+
 /* The subject phrase for a trigger at token t in clause [ca,cb), or -1;
  * *pron is set when a pronoun stands for it (the caller then takes the
  * last person that acted). */
@@ -978,6 +1022,12 @@ static int subject_of(coder *c, const actor_np *nps, size_t n, size_t ta, size_t
         if (s >= 0)
             return s;
     }
+    /* German main clauses put the finite verb second: when the trigger
+     * follows a first constituent that is a noun phrase naming no actor
+     * ("Stealth-Jagdflugzeuge besuchen Litauen"), that phrase is the
+     * subject, and the clause has no acting party */
+    if (c->german && t > ca && t <= ca + 3 && v2_noun_subject(c, nps, n, ca, t))
+        return -1;
     /* "Der Minister rief ... auf": a role noun with the definite article
      * and no name opening the clause takes up the last person named */
     if (c->german && ca + 2 < cb && ca + 1 < t &&
@@ -1383,10 +1433,6 @@ static const char *const np_openers[] = {
     "keinem", "keiner", "dieser", "diese", "diesem", "diesen", "dieses", "jener", "jene",
     "jenem", "jenen", "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem",
     "ihren", "ihrer", NULL,
-};
-/* Subject pronouns: "sie kritisierten Luftangriffe" is a verb. */
-static const char *const subject_pronouns[] = {
-    "ich", "du", "er", "sie", "es", "wir", "ihr", "man", NULL,
 };
 
 /* Does the word end like an inflected adjective (-e, -en, -em, -er, -es)? */
