@@ -109,6 +109,13 @@ typedef struct state {
     size_t ne, ce;
     uint32_t date;
     const att__kb *kb; /* the base KB (or the overlay when there is none) */
+    /* pieces refused only because a rule-made surname came before the full
+     * name ("Kerry und Lawrow" in a headline, "John Kerry" below): tried
+     * again once the whole text has been read (retry_surnames) */
+    struct deferred {
+        size_t i[64];
+        size_t n;
+    } *deferred;
 } state;
 
 /* ---- words the rules look at --------------------------------------------- */
@@ -670,8 +677,12 @@ static int alias_ok(const state *st, const att__kb *kb, const att__kb_alias *a, 
         long idx = (long)a->ent;
         canonical(st, &ckb, &idx);
         long li = find_local(st, ckb, idx);
-        if (!(li >= 0 && st->e[li].by_name) && !title_before(st, i))
+        if (!(li >= 0 && st->e[li].by_name) && !title_before(st, i)) {
+            struct deferred *d = st->deferred;
+            if (d && n == 1 && d->n < ATT_ARRAY_LEN(d->i) && (!d->n || d->i[d->n - 1] != i))
+                d->i[d->n++] = i;
             return 0;
+        }
     }
     return 1;
 }
@@ -991,6 +1002,41 @@ static int pass_names(state *st)
             i += n;
         }
     }
+    return 0;
+}
+
+/* The deferred surnames again, now that every full name is known: a piece
+ * still uncovered takes the person it names when the article names that
+ * person in full somewhere. */
+static int retry_surnames(state *st)
+{
+    struct deferred *d = st->deferred;
+    cand c[MAX_CANDS];
+    hit ex;
+    st->deferred = NULL; /* no deferring while retrying */
+    for (size_t k = 0; d && k < d->n; k++) {
+        size_t i = d->i[k], nc;
+        const piece *q = &st->p[i];
+        long li;
+        if (q->covered || !q->klen || !q->upper)
+            continue;
+        probe2(st, ATT__KT_KEY, q->key, q->klen, q->hk, &ex);
+        nc = collect(st, &ex, 0, i, 1, HOW_EXACT, c, MAX_CANDS);
+        if (!nc)
+            continue;
+        {
+            size_t b = best_of(st, c, nc);
+            if (c[b].alias->kind != ATT__AK_SURNAME)
+                continue;
+            li = mention_kb(st, c[b].kb, c[b].ent, q->start, q->end, 0);
+            if (li < 0)
+                return (int)li;
+            st->p[i].ent = (int)li;
+            st->p[i].match_len = 1;
+            st->p[i].covered = 1;
+        }
+    }
+    st->deferred = d;
     return 0;
 }
 
@@ -1419,6 +1465,7 @@ static int pass_surnames(state *st)
 int att__entities_annotate(att_ctx *ctx, att_doc *doc)
 {
     state st;
+    struct deferred deferred;
     int rc;
     const att__kbset *set = ctx ? ctx->kb : NULL;
     if (!set || (!set->has_base && !set->has_overlay) || doc->ntok == 0)
@@ -1432,8 +1479,11 @@ int att__entities_annotate(att_ctx *ctx, att_doc *doc)
     st.kbs[1] = set->has_base ? &set->base : NULL;
     att__arena_init(&st.scratch);
     st.date = doc_date(doc, st.kb);
+    deferred.n = 0;
+    st.deferred = &deferred;
     doc->nent = 0;
-    if ((rc = make_pieces(&st)) || (rc = pass_names(&st)) || (rc = pass_titles(&st)) ||
+    if ((rc = make_pieces(&st)) || (rc = pass_names(&st)) || (rc = retry_surnames(&st)) ||
+        (rc = pass_titles(&st)) ||
         (rc = pass_first_names(&st)) || (rc = pass_surnames(&st)))
         goto cleanup;
     att__entities_sort(doc);

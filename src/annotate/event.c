@@ -1487,6 +1487,17 @@ static int attributive(coder *c, const actor_np *nps, size_t n, size_t t, size_t
     return 0;
 }
 
+/* The second of two coordinated phrases under "zwischen"/"between" that
+ * follows the trigger at t closely, or -1. */
+static int between_pair(const actor_np *nps, size_t n, size_t t, size_t cb)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (nps[i].t0 > t && nps[i].t0 <= t + 3 && nps[i + 1].t1 <= cb && nps[i].coord_next &&
+            nps[i].prep && (strcmp(nps[i].prep, "zwischen") == 0 || strcmp(nps[i].prep, "between") == 0))
+            return (int)i + 1;
+    return -1;
+}
+
 static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
 {
     actor_np nps[MAX_NP];
@@ -1524,6 +1535,14 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
             if (si >= 0)
                 goto have_source;
         }
+        /* "das Treffen zwischen Kerry und Lawrow": the two parties */
+        if ((rule->frame == ATT_EVFR_SYM || (c->doc->toks[t].flags & ATT_TOKF_UPPER)) &&
+            (ti = between_pair(nps, n, t, cb)) > 0) {
+            si = ti - 1;
+            pron = 0;
+            goto have_source;
+        }
+        ti = -1;
         si = passive ? agent_of(nps, n, ca, cb) : subject_of(c, nps, n, ta, ca, cb, t, &pron);
     have_source:
         if (passive)
@@ -1559,10 +1578,11 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
 
         /* target */
         if (!tcode[0] && scode[0]) {
-            if (rule->frame == ATT_EVFR_SYM && si >= 0 && nps[si].coord_next &&
+            /* (ti is set already for the second party under "zwischen") */
+            if (ti < 0 && rule->frame == ATT_EVFR_SYM && si >= 0 && nps[si].coord_next &&
                 (size_t)si + 1 < n)
                 ti = si + 1;
-            else if (rule->frame == ATT_EVFR_SP)
+            else if (ti < 0 && rule->frame == ATT_EVFR_SP)
                 ti = pp_target(c, nps, n, ca, cb, si, rule->preps);
             /* "met with X", "traf X": the other frame's place as a fallback */
             if (ti < 0 && rule->frame == ATT_EVFR_SYM)

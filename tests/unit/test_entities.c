@@ -66,6 +66,23 @@ TEST(names_and_inflection)
     att_doc_free(d);
 }
 
+TEST(surnames_and_regnal_names)
+{
+    /* a headline's surname before the full name; a family name first; a
+     * title compound; a king's regnal name; no city in "Mann" or "Abbas" */
+    att_doc *d = annotate("Kerry und Lawrow beraten. US-Außenminister John Kerry traf Sergej "
+                          "Lawrow. Xi Jinping reiste ab, Xi lobte den Mann. "
+                          "Palästinenserpräsident Abbas traf König Abdullah II. in Jordanien.",
+                          "2016-01-10");
+    CHECK(mentioned_as(d, "person:john-kerry", "Kerry"));
+    CHECK(mentioned_as(d, "person:xi-jinping", "Xi"));
+    CHECK(mentioned_as(d, "person:mahmoud-abbas", "Abbas"));
+    CHECK(find(d, "person:abdullah-ii-of-jordan") != NULL);
+    CHECK(find(d, "place:man") == NULL);
+    CHECK(find(d, "place:aba") == NULL);
+    att_doc_free(d);
+}
+
 TEST(compounds)
 {
     att_doc *d = annotate("Die UN-Klimakonferenz und die Kasachstanreise des Ministers standen im "
@@ -175,6 +192,7 @@ int main(void)
         return 1;
     }
     RUN(names_and_inflection);
+    RUN(surnames_and_regnal_names);
     RUN(compounds);
     RUN(long_names);
     RUN(descriptors);

@@ -237,6 +237,20 @@ TEST(compounds_and_bare_agents)
     att_doc_free(d);
 }
 
+TEST(parties_between)
+{
+    att_doc *d = mk("Beratungen gehen nach dem Treffen zwischen Kerry und Lawrow in Wien weiter.",
+                    "de", "2016-01-10");
+    ent(d, "person:kerry", "person", "USAGOV", "Kerry");
+    ent(d, "person:lavrov", "person", "RUSGOV", "Lawrow");
+    ent(d, "place:vienna", "place", "AUT", "Wien");
+    run(d);
+    CHECK(has_event(d, "040", "USAGOV", "RUSGOV", "2016-01-10"));
+    if (d->nevent != 1)
+        dump(d);
+    att_doc_free(d);
+}
+
 TEST(speaker_is_no_party)
 {
     att_doc *d = mk("Die Truppen Syriens griffen Krankenhäuser an, erklärte Kerry in Washington.",
@@ -301,6 +315,7 @@ int main(void)
     RUN(agents_modality_and_owners);
     RUN(particles_and_participles);
     RUN(compounds_and_bare_agents);
+    RUN(parties_between);
     RUN(speaker_is_no_party);
     RUN(figures_of_people);
     RUN(no_actors_no_events);
