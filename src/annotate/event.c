@@ -51,6 +51,7 @@ typedef struct actor_np {
     const char *prep; /* governing preposition, or NULL */
     int oblique;      /* marked as an object by its article */
     int coord_next;   /* joined to the next phrase by und/sowie/and */
+    int office;       /* an office compound ("UN-Generalsekretär"): a name may follow */
 } actor_np;
 
 typedef struct mention {
@@ -338,8 +339,10 @@ static int compound_actor(coder *c, const mention *m, size_t t, actor_np *np)
         rest[k] = (char)tolower((unsigned char)c->doc->text[m->end + 1 + k]);
     rest[n] = '\0';
     agent = agent_of_word(c, rest);
-    if (!agent && (in_list(rest, role_nouns) || in_list(rest, compound_heads)))
+    if (!agent && (in_list(rest, role_nouns) || in_list(rest, compound_heads))) {
         agent = "GOV";
+        np->office = 1;
+    }
     if (!agent)
         return 0;
     if (np->rank == 2 && strlen(np->code) == 3)
@@ -517,6 +520,15 @@ static size_t build_nps(coder *c, size_t ta, size_t tb, actor_np *nps)
             actor_np *prev = &nps[n - 1];
             if (np.t0 < prev->t1)
                 continue; /* overlapping mention */
+            /* "UN-Generalsekretär Ban Ki-moon": the person in that office,
+             * acting for it */
+            if (prev->office && np.rank == 4 && np.t0 == prev->t1) {
+                prev->ent = np.ent;
+                prev->rank = 4;
+                prev->t1 = np.t1;
+                prev->office = 0;
+                continue;
+            }
             if (glue_between(c, prev->t1, np.t0) &&
                 (same_country(prev->code, np.code) || !prev->code[0] || !np.code[0]) &&
                 (prev->rank != np.rank || prev->rank == 4)) {

@@ -231,8 +231,20 @@ TEST(compounds_and_bare_agents)
     ent(d, "country:USA", "country", "USA", "US");
     run(d);
     CHECK(has_event(d, "112", "PRKGOV", "USAGOV", "2016-01-10"));
+
     CHECK(has_event(d, "190", "YEMREB", "YEMMIL", "2016-01-04"));
     if (d->nevent != 2)
+        dump(d);
+    att_doc_free(d);
+    /* an office compound and the name after it are one actor */
+    d = mk("UN-Generalsekretär Ban kritisierte Syrien.", "de", "2016-01-10");
+    ent(d, "org:un", "org", "IGOUNO", "UN");
+    ent(d, "person:ban", "person", "KOR", "Ban");
+    ent(d, "country:SYR", "country", "SYR", "Syrien");
+    run(d);
+    CHECK(has_event(d, "111", "IGOUNO", "SYR", "2016-01-10"));
+    CHECK_INT(d->nevent, 1);
+    if (d->nevent != 1)
         dump(d);
     att_doc_free(d);
 }
