@@ -914,10 +914,12 @@ static int clause_break(coder *c, size_t k, size_t tb)
     char w[WORD_MAX];
     const att_token *t = &c->doc->toks[k];
     const char *lw = lower_tok(c->doc, k, w);
-    if (t->kind != ATT_TOK_PUNCT && !(t->kind == ATT_TOK_WORD && !c->german))
-        return 0;
+    /* a dash ends a clause (and the dateline "Astana, 12. März (Kazinform) –")
+     * whether the tokenizer calls it punctuation or a symbol */
     if (strcmp(lw, ";") == 0 || strcmp(lw, "–") == 0 || strcmp(lw, "—") == 0)
         return 1;
+    if (t->kind != ATT_TOK_PUNCT && !(t->kind == ATT_TOK_WORD && !c->german))
+        return 0;
     /* English "said that X ...": a clause without a comma */
     if (!c->german && t->kind == ATT_TOK_WORD && strcmp(lw, "that") == 0 && k > 0 &&
         c->doc->toks[k - 1].kind == ATT_TOK_WORD &&
@@ -1024,6 +1026,7 @@ static int subject_of(coder *c, const actor_np *nps, size_t n, size_t ta, size_t
     /* a relative clause: ", der ... eingetroffen ist" — the antecedent ends
      * right before the comma, else it is the main clause's subject */
     if (ca > ta && c->doc->toks[ca - 1].kind == ATT_TOK_PUNCT &&
+        c->doc->text[c->doc->toks[ca - 1].start] == ',' &&
         in_list(lower_tok(c->doc, ca, w), relatives)) {
         size_t comma = ca - 1, pa, pb;
         for (size_t i = n; i-- > 0;)

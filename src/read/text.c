@@ -4,7 +4,8 @@
  * The whole input is one article.  Text scraped from the web often starts
  * with a header the scraper wrote: metadata lines ("Date: 2025-10-24",
  * "Datum: 24.10.2025", " date 2024-04 <first sentence>") and a headline
- * followed by a blank line.  Those lines become metadata and leave the text;
+ * followed by a blank line, sometimes below the site's navigation ("Startseite",
+ * "Politik", breadcrumbs), which is dropped.  Those lines become metadata and leave the text;
  * a metadata key with no value ("Date:") is dropped.  Only the first few
  * lines are looked at: further down, "Date:" is article text.
  */
@@ -15,7 +16,8 @@
 
 #include "read.h"
 
-#define HEADER_LINES 8   /* lines (blank ones included) that may hold a header */
+#define HEADER_LINES 12  /* lines (blank ones included) that may hold a header */
+#define NAV_MAX 32       /* bytes: a navigation line is short */
 #define TITLE_MAX 200    /* bytes: longer first lines are body text */
 
 typedef enum { KEY_NONE, KEY_DATE, KEY_TITLE, KEY_URL, KEY_LANG, KEY_SOURCE, KEY_AUTHOR } key_kind;
@@ -89,6 +91,45 @@ static key_kind meta_line(const char *s, size_t a, size_t b, size_t *va, size_t 
         return KEY_NONE;
     }
     return KEY_NONE;
+}
+
+/* Is s[a..b) a line of site navigation the scraper kept above the
+ * headline: one or two words without sentence punctuation or digits
+ * ("Startseite", "Politik", "Welt"), or a breadcrumb trail of short items
+ * ("Startseite › Politik › Ausland")? */
+static int nav_line(const char *s, size_t a, size_t b)
+{
+    size_t words = 0, seps = 0, run = 0;
+    int in = 0;
+    while (a < b && (s[a] == ' ' || s[a] == '\t'))
+        a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+        b--;
+    if (a == b)
+        return 0;
+    for (size_t i = a; i < b; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (strchr(".,:;!?\"()", ch) || isdigit(ch))
+            return 0;
+        if (ch == '>' || ch == '|' || ch == '/' || (ch == 0xE2 && i + 2 < b &&
+                                                    (unsigned char)s[i + 1] == 0x80 &&
+                                                    (unsigned char)s[i + 2] == 0xBA)) {
+            seps++; /* > | / › */
+            run = 0;
+            in = 0;
+            continue;
+        }
+        if (ch == ' ' || ch == '\t') {
+            in = 0;
+            continue;
+        }
+        if (!in)
+            words++;
+        in = 1;
+        if (++run > 24)
+            return 0;
+    }
+    return seps ? words <= 4 * (seps + 1) : (words <= 2 && b - a <= NAV_MAX);
 }
 
 static int looks_like_title(const char *s, size_t a, size_t b)
@@ -218,6 +259,12 @@ int att__read_text(att_reader *r, att_doc **out)
                 break;
             }
             body = i + 1 < nlines ? lines[i + 1].start : pos;
+            continue;
+        }
+        /* navigation above the headline, before any header line */
+        if (!have_title && nmeta == 0 && i + 1 < nlines && nav_line(s, a, b) &&
+            !is_blank(s, lines[i + 1].start, lines[i + 1].end)) {
+            body = lines[i + 1].start;
             continue;
         }
         if (!have_title && i + 1 < nlines && is_blank(s, lines[i + 1].start, lines[i + 1].end) &&

@@ -263,6 +263,24 @@ TEST(parties_between)
     att_doc_free(d);
 }
 
+TEST(dateline_is_no_antecedent)
+{
+    att_doc *d = mk("Astana, 12. März (Kazinform) – Der Präsident Kasachstans Tokajew hat den "
+                    "Präsidenten Usbekistans Mirsijojew empfangen.",
+                    "de", "2025-03-12");
+    ent(d, "place:astana", "place", "KAZ", "Astana");
+    ent(d, "country:KAZ", "country", "KAZ", "Kasachstans");
+    ent(d, "person:tokayev", "person", "KAZGOV", "Tokajew");
+    ent(d, "country:UZB", "country", "UZB", "Usbekistans");
+    ent(d, "person:mirziyoyev", "person", "UZBGOV", "Mirsijojew");
+    run(d);
+    CHECK(has_event(d, "043", "KAZGOV", "UZBGOV", "2025-03-12"));
+    CHECK(has_event(d, "042", "UZBGOV", "KAZGOV", "2025-03-12"));
+    if (d->nevent != 2)
+        dump(d);
+    att_doc_free(d);
+}
+
 TEST(speaker_is_no_party)
 {
     att_doc *d = mk("Die Truppen Syriens griffen Krankenhäuser an, erklärte Kerry in Washington.",
@@ -328,6 +346,7 @@ int main(void)
     RUN(particles_and_participles);
     RUN(compounds_and_bare_agents);
     RUN(parties_between);
+    RUN(dateline_is_no_antecedent);
     RUN(speaker_is_no_party);
     RUN(figures_of_people);
     RUN(no_actors_no_events);

@@ -59,6 +59,23 @@ TEST(text_metadata_lines)
     att_doc_free(d);
 }
 
+TEST(text_navigation_above_the_headline)
+{
+    att_doc *d = NULL;
+    CHECK_INT(read_one("c.txt",
+                       "Startseite\nPolitik › Ausland\nWelt\nTokajew empfängt Mirsijojew\n\n"
+                       "Datum: 12.03.2025\n\nAstana – Der Präsident empfing den Gast.\n",
+                       ATT_FMT_TEXT, &d), 1);
+    CHECK_STR(att_doc_title(d), "Tokajew empfängt Mirsijojew");
+    CHECK_STR(att_doc_published(d), "2025-03-12");
+    CHECK_STR(att_doc_text(d, NULL), "Astana – Der Präsident empfing den Gast.");
+    att_doc_free(d);
+    /* a one-line article is not navigation */
+    CHECK_INT(read_one("d.txt", "Kurzmeldung\n", ATT_FMT_TEXT, &d), 1);
+    CHECK_STR(att_doc_text(d, NULL), "Kurzmeldung");
+    att_doc_free(d);
+}
+
 TEST(text_long_first_line_is_not_a_title)
 {
     att_doc *d = NULL;
@@ -154,6 +171,7 @@ int main(void)
     RUN(text_header_date_prefix);
     RUN(text_title_and_empty_date);
     RUN(text_metadata_lines);
+    RUN(text_navigation_above_the_headline);
     RUN(text_long_first_line_is_not_a_title);
     RUN(text_errors);
     RUN(jsonl_records_and_errors);
