@@ -20,7 +20,16 @@
 #define NAV_MAX 32       /* bytes: a navigation line is short */
 #define TITLE_MAX 200    /* bytes: longer first lines are body text */
 
-typedef enum { KEY_NONE, KEY_DATE, KEY_TITLE, KEY_URL, KEY_LANG, KEY_SOURCE, KEY_AUTHOR } key_kind;
+typedef enum {
+    KEY_NONE,
+    KEY_DATE,
+    KEY_TITLE,
+    KEY_URL,
+    KEY_LANG,
+    KEY_SOURCE,
+    KEY_AUTHOR,
+    KEY_SKIP /* page furniture of the header: dropped */
+} key_kind;
 
 static const struct {
     const char *name;
@@ -31,6 +40,7 @@ static const struct {
     {"url", KEY_URL},         {"link", KEY_URL},     {"lang", KEY_LANG},
     {"language", KEY_LANG},   {"sprache", KEY_LANG}, {"source", KEY_SOURCE},
     {"quelle", KEY_SOURCE},   {"author", KEY_AUTHOR}, {"autor", KEY_AUTHOR},
+    {"lesezeit", KEY_SKIP},   {"lesedauer", KEY_SKIP},
 };
 
 typedef struct line {
@@ -130,6 +140,37 @@ static int nav_line(const char *s, size_t a, size_t b)
             return 0;
     }
     return seps ? words <= 4 * (seps + 1) : (words <= 2 && b - a <= NAV_MAX);
+}
+
+/* Is s[a..b) a date standing alone, perhaps with a time: "12.03.2025 |
+ * 14:35", "2025-03-12 14:35 Uhr", "12.03.2025, 14:35"?  Sets the date's
+ * span. */
+static int date_line(const char *s, size_t a, size_t b, size_t *va, size_t *vb)
+{
+    char tmp[32];
+    size_t e;
+    while (a < b && (s[a] == ' ' || s[a] == '\t'))
+        a++;
+    e = a;
+    while (e < b && !isspace((unsigned char)s[e]) && s[e] != '|' && s[e] != ',')
+        e++;
+    if (e == a || att__date_parse(s + a, e - a, tmp) < ATT_PREC_DAY)
+        return 0;
+    *va = a;
+    *vb = e;
+    /* what may follow: separators, a clock time, "Uhr" */
+    for (size_t i = e; i < b; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (isdigit(ch) || ch == ':' || ch == '|' || ch == ',' || ch == ' ' || ch == '\t' ||
+            ch == '-')
+            continue;
+        if (b - i >= 3 && strncasecmp(s + i, "uhr", 3) == 0) {
+            i += 2;
+            continue;
+        }
+        return 0;
+    }
+    return 1;
 }
 
 static int looks_like_title(const char *s, size_t a, size_t b)
@@ -249,6 +290,10 @@ int att__read_text(att_reader *r, att_doc **out)
             continue;
         }
         k = meta_line(s, a, b, &va, &vb, &rest);
+        if (k == KEY_NONE && date_line(s, a, b, &va, &vb)) {
+            k = KEY_DATE;
+            rest = b;
+        }
         if (k != KEY_NONE) {
             metas[nmeta].kind = k;
             metas[nmeta].a = va;

@@ -70,6 +70,14 @@ TEST(text_navigation_above_the_headline)
     CHECK_STR(att_doc_published(d), "2025-03-12");
     CHECK_STR(att_doc_text(d, NULL), "Astana – Der Präsident empfing den Gast.");
     att_doc_free(d);
+    /* a date standing alone with its time, and the reading time */
+    CHECK_INT(read_one("e.txt",
+                       "Neue Bahnstrecke\n\n12.03.2025 | 14:35\nLesezeit: 3 Min.\n\n"
+                       "Astana – Die Strecke ist eröffnet.\n",
+                       ATT_FMT_TEXT, &d), 1);
+    CHECK_STR(att_doc_published(d), "2025-03-12");
+    CHECK_STR(att_doc_text(d, NULL), "Astana – Die Strecke ist eröffnet.");
+    att_doc_free(d);
     /* a one-line article is not navigation */
     CHECK_INT(read_one("d.txt", "Kurzmeldung\n", ATT_FMT_TEXT, &d), 1);
     CHECK_STR(att_doc_text(d, NULL), "Kurzmeldung");
