@@ -1340,6 +1340,21 @@ static int governing(coder *c, size_t s, uint32_t ka, uint32_t kb, size_t t)
  * coordinated year ("zwei Kriege 2020 und 2023"), else the time expression
  * governing the trigger when it stands in the clause, else the occasion
  * (none for what has happened "bislang"). */
+/* Does a date value ("2026", "2025-04", "2025-03-20") lie after the
+ * document's publication date, compared at the coarser of the two
+ * precisions? */
+static int after_publication(const att_doc *d, const char *value)
+{
+    size_t n;
+    if (!value || !d->published || !isdigit((unsigned char)value[0]) ||
+        !isdigit((unsigned char)d->published[0]))
+        return 0;
+    n = strlen(value) < strlen(d->published) ? strlen(value) : strlen(d->published);
+    if (n > 10)
+        n = 10;
+    return strncmp(value, d->published, n) > 0;
+}
+
 static size_t dates_for(coder *c, size_t s, size_t ca, size_t cb, size_t t, int intent,
                         char dates[4][32], int *explicit)
 {
@@ -1367,6 +1382,10 @@ static size_t dates_for(coder *c, size_t s, size_t ca, size_t cb, size_t t, int 
     /* an intention is dated when it is stated, not when it is to happen */
     if (g >= 0 && intent && c->occasion[0] && d->timex[g].value &&
         strncmp(d->timex[g].value, c->occasion, 4) > 0)
+        g = -1;
+    /* what happened cannot have happened after the article was written
+     * ("thanked him and invited him to visit next year") */
+    if (g >= 0 && !intent && after_publication(d, d->timex[g].value))
         g = -1;
     if (g >= 0) {
         if (!event_date(d, d->timex[g].value, dates[0]))

@@ -187,6 +187,117 @@ static int digits(const char *s, size_t n, size_t at, size_t k, int *val)
     return 1;
 }
 
+/* Month names of German and English dates, full and abbreviated (lower
+ * case; a trailing period is dropped before the lookup). */
+static const struct {
+    const char *name;
+    int month;
+} month_names[] = {
+    {"januar", 1},   {"jänner", 1},    {"january", 1},  {"jan", 1},    {"februar", 2},
+    {"feber", 2},    {"february", 2},  {"feb", 2},      {"märz", 3},   {"march", 3},
+    {"mär", 3},      {"mar", 3},       {"april", 4},    {"apr", 4},    {"mai", 5},
+    {"may", 5},      {"juni", 6},      {"june", 6},     {"jun", 6},    {"juli", 7},
+    {"july", 7},     {"jul", 7},       {"august", 8},   {"aug", 8},    {"september", 9},
+    {"sept", 9},     {"sep", 9},       {"oktober", 10}, {"october", 10}, {"okt", 10},
+    {"oct", 10},     {"november", 11}, {"nov", 11},     {"dezember", 12}, {"december", 12},
+    {"dez", 12},     {"dec", 12},
+};
+
+static int month_of(const char *w, size_t n)
+{
+    char low[16];
+    size_t k = 0;
+    if (n && w[n - 1] == '.')
+        n--;
+    if (n == 0 || n >= sizeof(low))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)w[i];
+        /* ASCII to lower case; "Ä" (C3 84) to "ä" (C3 A4) */
+        if (ch == 0xC3 && i + 1 < n && (unsigned char)w[i + 1] == 0x84) {
+            low[k++] = (char)0xC3;
+            low[k++] = (char)0xA4;
+            i++;
+            continue;
+        }
+        low[k++] = (char)tolower(ch);
+    }
+    low[k] = '\0';
+    for (size_t i = 0; i < sizeof(month_names) / sizeof(month_names[0]); i++)
+        if (strcmp(low, month_names[i].name) == 0)
+            return month_names[i].month;
+    return 0;
+}
+
+/* A number of 1..digits digits that is all of w[0..n) (a trailing period
+ * allowed when dot), else -1. */
+static int small_number(const char *w, size_t n, size_t maxd, int dot)
+{
+    int v = 0;
+    if (dot && n && w[n - 1] == '.')
+        n--;
+    if (n == 0 || n > maxd)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)w[i]))
+            return -1;
+        v = v * 10 + (w[i] - '0');
+    }
+    return v;
+}
+
+/* Dates written with words or short numbers: "14. März 2025", "14 March
+ * 2025", "March 14, 2025", "März 2025", "1.4.2025". */
+static att_precision date_words(const char *s, size_t n, char out[32])
+{
+    const char *w[4];
+    size_t wl[4], nw = 0, i = 0;
+    int d = 0, mo = 0, y = -1;
+    while (i < n && nw < 4) {
+        while (i < n && (isspace((unsigned char)s[i]) || s[i] == ','))
+            i++;
+        if (i >= n)
+            break;
+        w[nw] = s + i;
+        while (i < n && !isspace((unsigned char)s[i]) && s[i] != ',')
+            i++;
+        wl[nw] = (size_t)(s + i - w[nw]);
+        nw++;
+    }
+    if (i < n)
+        return ATT_PREC_NONE;
+    if (nw == 1) { /* 1.4.2025 */
+        int a = -1, b = -1;
+        const char *p1 = memchr(w[0], '.', wl[0]), *p2;
+        if (!p1 || !(p2 = memchr(p1 + 1, '.', wl[0] - (size_t)(p1 + 1 - w[0]))))
+            return ATT_PREC_NONE;
+        a = small_number(w[0], (size_t)(p1 - w[0]), 2, 0);
+        b = small_number(p1 + 1, (size_t)(p2 - p1 - 1), 2, 0);
+        y = small_number(p2 + 1, wl[0] - (size_t)(p2 + 1 - w[0]), 4, 0);
+        d = a;
+        mo = b;
+    } else if (nw == 3 && (d = small_number(w[0], wl[0], 2, 1)) > 0 &&
+               (mo = month_of(w[1], wl[1])) > 0) {
+        y = small_number(w[2], wl[2], 4, 0); /* 14. März 2025, 14 March 2025 */
+    } else if (nw == 3 && (mo = month_of(w[0], wl[0])) > 0) {
+        d = small_number(w[1], wl[1], 2, 1); /* March 14, 2025 */
+        y = small_number(w[2], wl[2], 4, 0);
+    } else if (nw == 2 && (mo = month_of(w[0], wl[0])) > 0) {
+        y = small_number(w[1], wl[1], 4, 0); /* März 2025 */
+        if (y >= 1000 && y <= 9999) {
+            snprintf(out, 32, "%04d-%02d", y, mo);
+            return ATT_PREC_MONTH;
+        }
+        return ATT_PREC_NONE;
+    } else {
+        return ATT_PREC_NONE;
+    }
+    if (y < 1000 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31)
+        return ATT_PREC_NONE;
+    snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
+    return ATT_PREC_DAY;
+}
+
 att_precision att__date_parse(const char *s, size_t n, char out[32])
 {
     int y, mo = 0, d = 0, h = 0, mi = 0, se = 0;
@@ -197,6 +308,8 @@ att_precision att__date_parse(const char *s, size_t n, char out[32])
         s++, n--;
     while (n && isspace((unsigned char)s[n - 1]))
         n--;
+    if ((p = date_words(s, n, out)) != ATT_PREC_NONE)
+        return p;
     /* 17.04.2024 */
     if (n == 10 && s[2] == '.' && s[5] == '.' && digits(s, n, 0, 2, &d) &&
         digits(s, n, 3, 2, &mo) && digits(s, n, 6, 4, &y)) {

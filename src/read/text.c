@@ -173,6 +173,38 @@ static int date_line(const char *s, size_t a, size_t b, size_t *va, size_t *vb)
     return 1;
 }
 
+/* Is s[a..b) a byline ("By Aida Haidar in International on 14 March 2025",
+ * "Von Max Muster | 12.03.2025")?  Sets the span of a date in it, or an
+ * empty span. */
+static int byline(const char *s, size_t a, size_t b, size_t *va, size_t *vb)
+{
+    char tmp[32];
+    while (a < b && (s[a] == ' ' || s[a] == '\t'))
+        a++;
+    if (b - a > 160 || !(strncmp(s + a, "By ", 3) == 0 || strncmp(s + a, "Von ", 4) == 0))
+        return 0;
+    if (memchr(s + a, '.', b - a) && !strpbrk(s + a, "0123456789"))
+        return 0; /* "Von Moskau aus ... ." is a sentence */
+    *va = *vb = a;
+    for (size_t i = a; i < b; i++) {
+        size_t e = i;
+        if (i > a && s[i - 1] != ' ' && s[i - 1] != '|')
+            continue;
+        for (int words = 0; words < 3 && e < b; words++) {
+            while (e < b && s[e] == ' ')
+                e++;
+            while (e < b && s[e] != ' ' && s[e] != '|')
+                e++;
+            if (att__date_parse(s + i, e - i, tmp) >= ATT_PREC_DAY) {
+                *va = i;
+                *vb = e;
+                return 1;
+            }
+        }
+    }
+    return 1;
+}
+
 static int looks_like_title(const char *s, size_t a, size_t b)
 {
     char last;
@@ -292,6 +324,10 @@ int att__read_text(att_reader *r, att_doc **out)
         k = meta_line(s, a, b, &va, &vb, &rest);
         if (k == KEY_NONE && date_line(s, a, b, &va, &vb)) {
             k = KEY_DATE;
+            rest = b;
+        }
+        if (k == KEY_NONE && i > 0 && byline(s, a, b, &va, &vb)) {
+            k = va < vb ? KEY_DATE : KEY_SKIP;
             rest = b;
         }
         if (k != KEY_NONE) {

@@ -130,6 +130,28 @@ TEST(dates)
     CHECK_STR(out, "2025-10-24");
     CHECK_INT(att__date_parse("24.10.2025", 10, out), ATT_PREC_DAY);
     CHECK_STR(out, "2025-10-24");
+    /* dates with month names and short numbers, German and English */
+    {
+        static const struct {
+            const char *in, *out;
+            att_precision p;
+        } words[] = {
+            {"14. März 2025", "2025-03-14", ATT_PREC_DAY},
+            {"14 March 2025", "2025-03-14", ATT_PREC_DAY},
+            {"March 14, 2025", "2025-03-14", ATT_PREC_DAY},
+            {"3. Jänner 2016", "2016-01-03", ATT_PREC_DAY},
+            {"1.4.2025", "2025-04-01", ATT_PREC_DAY},
+            {"Dez. 2024", "2024-12", ATT_PREC_MONTH},
+            {"32. März 2025", "", ATT_PREC_NONE},
+            {"14. Märchen 2025", "", ATT_PREC_NONE},
+            {"Mai", "", ATT_PREC_NONE},
+        };
+        for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+            CHECK_INT(att__date_parse(words[i].in, strlen(words[i].in), out), words[i].p);
+            if (words[i].p)
+                CHECK_STR(out, words[i].out);
+        }
+    }
     const char *t = "2020-01-29T11:39:03+01:00";
     CHECK_INT(att__date_parse(t, strlen(t), out), ATT_PREC_SECOND);
     CHECK_STR(out, t);

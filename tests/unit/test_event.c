@@ -281,6 +281,21 @@ TEST(dateline_is_no_antecedent)
     att_doc_free(d);
 }
 
+TEST(no_event_dated_after_the_article)
+{
+    att_doc *d = mk("Tokajew dankte Mirsijojew und lud ihn ein, im nächsten Jahr Astana zu "
+                    "besuchen.",
+                    "de", "2025-03-14");
+    ent(d, "person:tokayev", "person", "KAZGOV", "Tokajew");
+    ent(d, "person:mirziyoyev", "person", "UZBGOV", "Mirsijojew");
+    ent(d, "place:astana", "place", "KAZ", "Astana");
+    run(d);
+    CHECK(has_event(d, "051", "KAZGOV", "UZBGOV", "2025-03-14"));
+    if (!has_event(d, "051", "KAZGOV", "UZBGOV", "2025-03-14"))
+        dump(d);
+    att_doc_free(d);
+}
+
 TEST(speaker_is_no_party)
 {
     att_doc *d = mk("Die Truppen Syriens griffen Krankenhäuser an, erklärte Kerry in Washington.",
@@ -347,6 +362,7 @@ int main(void)
     RUN(compounds_and_bare_agents);
     RUN(parties_between);
     RUN(dateline_is_no_antecedent);
+    RUN(no_event_dated_after_the_article);
     RUN(speaker_is_no_party);
     RUN(figures_of_people);
     RUN(no_actors_no_events);

@@ -78,6 +78,14 @@ TEST(text_navigation_above_the_headline)
     CHECK_STR(att_doc_published(d), "2025-03-12");
     CHECK_STR(att_doc_text(d, NULL), "Astana – Die Strecke ist eröffnet.");
     att_doc_free(d);
+    /* a byline with the date */
+    CHECK_INT(read_one("f.txt",
+                       "Tokayev meets Mirziyoyev\n\nBy Aida Haidar in International on 14 March "
+                       "2025\n\nTASHKENT – The two presidents met.\n",
+                       ATT_FMT_TEXT, &d), 1);
+    CHECK_STR(att_doc_published(d), "2025-03-14");
+    CHECK_STR(att_doc_text(d, NULL), "TASHKENT – The two presidents met.");
+    att_doc_free(d);
     /* a one-line article is not navigation */
     CHECK_INT(read_one("d.txt", "Kurzmeldung\n", ATT_FMT_TEXT, &d), 1);
     CHECK_STR(att_doc_text(d, NULL), "Kurzmeldung");
