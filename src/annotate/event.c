@@ -158,7 +158,7 @@ static const char *const pronouns[] = {"er", "he", "she", NULL};
 static const char *const subject_pronouns[] = {
     "ich", "du", "er", "sie", "es", "wir", "ihr", "man", NULL,
 };
-static const char *const both_sides[] = {"beide", "beiden", "beider", "both", NULL};
+static const char *const both_sides[] = {"beide", "beiden", "beider", "both", "two", NULL};
 static const char *const both_heads[] = {"seiten", "länder", "staaten", "präsidenten",
                                          "außenminister", "staatschefs", "regierungen",
                                          "sides", "countries", "leaders", "presidents",
@@ -1248,9 +1248,19 @@ static int add_event(coder *c, const char *code, int sent, char scode[16], int t
         }
         if (!o->date && date)
             o->date = att__arena_strdup(&d->arena, date);
+        /* talks during a visit are the visit: a visit's code wins over a
+         * meeting's (040 -> 042/043) */
+        if ((strcmp(code, "042") == 0 || strcmp(code, "043") == 0) &&
+            strcmp(o->code, "042") != 0 && strcmp(o->code, "043") != 0) {
+            o->code = cc->code;
+            o->quad = cc->quad;
+            o->goldstein = cc->goldstein;
+        }
         /* the evidence is the mention that says most: a place, an explicit
-         * date, a named target */
-        if ((loc && !o->location) || (explicit && !c->explicit_date[i])) {
+         * date, a named target (of the code kept: a thanks merged into a
+         * signing does not become its evidence) */
+        if (strcmp(o->code, cc->code) == 0 &&
+            ((loc && !o->location) || (explicit && !c->explicit_date[i]))) {
             o->sentence.start = ss;
             o->sentence.end = se;
             o->trigger.start = d->toks[trig].start;
