@@ -129,6 +129,11 @@ static const char *const place_preps[] = {
     "in", "nach", "aus", "bei", "von", "nahe", "vor", "durch", "gegen", "zwischen",
     "from", "near", "to", "at", "into",
 }; /* not im/ins/beim/vom: those contract an article and precede nouns */
+/* Nouns before the name of a building or an estate. */
+static const char *const buildings[] = {
+    "schloss", "palais", "palast", "hotel", "kloster", "villa", "stadion", "kaserne",
+    "gefängnis", "palace", "castle",
+};
 /* Endings of German common nouns, which an unknown person's surname does
  * not have ("als Ko-Vorsitzender", "Frau Regierung"). */
 static const char *const noun_endings[] = {
@@ -661,6 +666,11 @@ static int alias_ok(const state *st, const att__kb *kb, const att__kb_alias *a, 
         !spelled_as(st, i, how == HOW_GENITIVE, kb->str + a->fold) &&
         !prev_is(st, i, place_preps, ATT_ARRAY_LEN(place_preps)) &&
         !country_named(st, ent_country(kb, (long)a->ent)))
+        return 0;
+    /* "Schloss Bellevue", "Hotel Ritz": the name of a building, not a city */
+    if (single && e->type == ATT__ET_PLACE && e->kind != ATT__PK_CAPITAL &&
+        i > 0 && st->p[i - 1].sent == st->p[i].sent &&
+        in_list(buildings, ATT_ARRAY_LEN(buildings), st->p[i - 1].fold))
         return 0;
     if (single && how != HOW_COMPOUND && e->type != ATT__ET_COUNTRY &&
         piece_lex(st, i, ATT__LX_STOP) &&

@@ -159,6 +159,7 @@ static const char *const subject_pronouns[] = {
     "ich", "du", "er", "sie", "es", "wir", "ihr", "man", NULL,
 };
 static const char *const both_sides[] = {"beide", "beiden", "beider", "both", "two", NULL};
+static const char *const delegations[] = {"delegationen", "delegations", NULL};
 static const char *const both_heads[] = {"seiten", "länder", "staaten", "präsidenten",
                                          "außenminister", "staatschefs", "regierungen",
                                          "sides", "countries", "leaders", "presidents",
@@ -387,7 +388,12 @@ static void np_context(coder *c, size_t ta, actor_np *np)
             np->oblique = 1;
         else if (t->kind != ATT_TOK_WORD ||
                  !(in_list(lw, determiners) || in_list(lw, role_nouns) ||
-                   (!(t->flags & ATT_TOKF_UPPER) && adjective_like(lw))))
+                   (!(t->flags & ATT_TOKF_UPPER) && adjective_like(lw)) ||
+                   /* an apposition's head noun: "von der Hilfsorganisation
+                    * Ärzte ohne Grenzen" */
+                   ((t->flags & ATT_TOKF_UPPER) && i - 1 == np->t0 - 1 && i >= ta + 2 &&
+                    (in_list(lower_tok(c->doc, i - 2, v), determiners) ||
+                     in_list(v, oblique_de)))))
             return;
         i--;
         steps++;
@@ -1037,6 +1043,12 @@ static int subject_of(coder *c, const actor_np *nps, size_t n, size_t ta, size_t
         if (s >= 0)
             return s;
     }
+    /* "Er sagte Ägypten Unterstützung zu": a pronoun before the verb is the
+     * subject, not a bare name after it */
+    if (c->german && t == ca + 1 && in_list(lower_tok(c->doc, ca, w), pronouns)) {
+        *pron = 1;
+        return -1;
+    }
     /* German main clauses put the finite verb second: when the trigger
      * follows a first constituent that is a noun phrase naming no actor
      * ("Stealth-Jagdflugzeuge besuchen Litauen"), that phrase is the
@@ -1070,10 +1082,15 @@ static int subject_of(coder *c, const actor_np *nps, size_t n, size_t ta, size_t
 static int both_sides_in(coder *c, size_t ta, size_t tb)
 {
     char w[WORD_MAX];
-    for (size_t k = ta; k + 1 < tb; k++)
+    for (size_t k = ta; k + 1 < tb; k++) {
         if (in_list(lower_tok(c->doc, k, w), both_sides) &&
             in_list(lower_tok(c->doc, k + 1, w), both_heads))
             return 1;
+        /* "die Delegationen", "the delegations": those of both parties */
+        if ((strcmp(w, "die") == 0 || strcmp(w, "the") == 0) &&
+            in_list(lower_tok(c->doc, k + 1, w), delegations))
+            return 1;
+    }
     return 0;
 }
 

@@ -31,6 +31,35 @@ static int covered(const att_doc *d, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* A person's name the tagger found ("Nguyen Van Ly", "Riad Haddad") takes
+ * back a word the KB read as a city: a one-word place mention inside the
+ * name and not at its end goes, and a place left without mentions with
+ * it.  (Countries stay: "Haiti" ends no name the tagger is sure of.) */
+static void release_places(att_doc *d, uint32_t a, uint32_t b)
+{
+    for (size_t e = 0; e < d->nent;) {
+        att_entity *ent = &d->ents[e];
+        if (ent->type && strcmp(ent->type, "place") == 0) {
+            for (size_t m = 0; m < ent->nmentions;) {
+                const att_span *sp = &ent->mentions[m];
+                if (sp->start >= a && sp->end < b && !memchr(d->text + sp->start, ' ', sp->end - sp->start)) {
+                    memmove(ent->mentions + m, ent->mentions + m + 1,
+                            (ent->nmentions - m - 1) * sizeof(*ent->mentions));
+                    ent->nmentions--;
+                } else {
+                    m++;
+                }
+            }
+            if (ent->nmentions == 0) {
+                memmove(d->ents + e, d->ents + e + 1, (d->nent - e - 1) * sizeof(*d->ents));
+                d->nent--;
+                continue;
+            }
+        }
+        e++;
+    }
+}
+
 /* The index of the token that starts at byte a, or d->ntok. */
 static size_t token_at(const att_doc *d, uint32_t a)
 {
@@ -102,6 +131,9 @@ int att__names_annotate(att_ctx *ctx, att_doc *doc)
         ctx->ner_cache = att__ner_cache_new();
     if ((rc = att__ner_doc(m, ctx ? ctx->ner_cache : NULL, doc, &spans, &n)))
         return rc;
+    for (size_t i = 0; i < n; i++)
+        if (spans[i].type == ATT__NER_PER && words_in(doc, spans[i].start, spans[i].end) >= 2)
+            release_places(doc, spans[i].start, spans[i].end);
     for (size_t i = 0; i < n; i++) {
         const att__ner_span *s = &spans[i];
         char name[256], slug[200], id[220];
