@@ -296,6 +296,26 @@ TEST(no_event_dated_after_the_article)
     att_doc_free(d);
 }
 
+TEST(pronoun_subject_and_apposition)
+{
+    att_doc *d = mk("Kerry traf Sisi in Kairo. Er sagte Ägypten Unterstützung zu. Die Klinik wird "
+                    "von der Hilfsorganisation MSF unterstützt.",
+                    "de", "2015-08-02");
+    ent(d, "person:kerry", "person", "USAGOV", "Kerry");
+    ent(d, "person:sisi", "person", "EGYGOV", "Sisi");
+    ent(d, "place:cairo", "place", "EGY", "Kairo");
+    ent(d, "country:EGY", "country", "EGY", "Ägypten");
+    ent(d, "org:msf", "org", "NGOHLHMSF", "MSF");
+    run(d);
+    CHECK(has_event(d, "030", "USAGOV", "EGY", "2015-08-02"));
+    CHECK(!has_event(d, "030", "EGY", "USAGOV", "2015-08-02"));
+    CHECK(!has_event(d, "051", "USAGOV", "EGYGOV", "2015-08-02")); /* MSF is the agent */
+    CHECK_INT(d->nevent, 2);
+    if (d->nevent != 2)
+        dump(d);
+    att_doc_free(d);
+}
+
 TEST(speaker_is_no_party)
 {
     att_doc *d = mk("Die Truppen Syriens griffen Krankenhäuser an, erklärte Kerry in Washington.",
@@ -363,6 +383,7 @@ int main(void)
     RUN(parties_between);
     RUN(dateline_is_no_antecedent);
     RUN(no_event_dated_after_the_article);
+    RUN(pronoun_subject_and_apposition);
     RUN(speaker_is_no_party);
     RUN(figures_of_people);
     RUN(no_actors_no_events);

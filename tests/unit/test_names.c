@@ -57,11 +57,25 @@ TEST(no_units_or_datelines)
     att_doc_free(d);
 }
 
+TEST(a_name_takes_back_a_city)
+{
+    att_doc *d = annotate("Hanoi – Vor dem Besuch ist der Priester Nguyen Van Ly aus dem Gefängnis "
+                          "entlassen worden. Obama empfing ihn in Schloss Bellevue.");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(has(d, "place:hanoi"));
+    CHECK(!has(d, "place:van"));      /* the city in Turkey */
+    CHECK(!has(d, "place:bellevue")); /* the city in Washington state */
+    att_doc_free(d);
+}
+
 int main(void)
 {
     att_ctx_open(&ctx, NULL);
     RUN(unknown_person_joins_the_layer);
     RUN(no_units_or_datelines);
+    RUN(a_name_takes_back_a_city);
     att_ctx_close(ctx);
     return test_summary();
 }
