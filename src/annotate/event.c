@@ -93,7 +93,7 @@ static const char *lower_tok(const att_doc *d, size_t i, char *buf)
 static int in_list(const char *w, const char *const *list)
 {
     for (; *list; list++)
-        if (strcmp(w, *list) == 0)
+        if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
             return 1;
     return 0;
 }

@@ -190,7 +190,7 @@ static const char *fate_of(const att_doc *d, size_t k, size_t sb)
 static int lookup_value(const word_value *tab, size_t n, const char *w, double *v)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(tab[i].word, w) == 0) {
+        if (tab[i].word[0] == w[0] && strcmp(tab[i].word, w) == 0) {
             *v = tab[i].value;
             return 1;
         }
@@ -200,7 +200,7 @@ static int lookup_value(const word_value *tab, size_t n, const char *w, double *
 static const char *lookup_unit(const word_unit *tab, size_t n, const char *w)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(tab[i].word, w) == 0)
+        if (tab[i].word[0] == w[0] && strcmp(tab[i].word, w) == 0)
             return tab[i].unit;
     return NULL;
 }
