@@ -1626,7 +1626,10 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
             sent = c->last_subject >= 0 ? c->last_subject : c->last_person;
             snprintf(scode, 16, "%s", c->doc->ents[sent].code ? c->doc->ents[sent].code : "");
             conf += 0.05;
-        } else if (passive && rule->frame != ATT_EVFR_SP) {
+        } else if (passive && rule->frame != ATT_EVFR_SP && strcmp(rule->code, "09") < 0) {
+            /* a passive without its agent: the article's two parties, for
+             * cooperation only; who attacked, arrested or accused whom is
+             * not guessed ("Zudem wurde ein Passant getötet") */
             int pe[2];
             char pc[2][16];
             if (participants(c, pe, pc)) {
