@@ -31,9 +31,9 @@
  * Actor codes come from the entity layer (a person's code at the document
  * date); a country adjective before "Truppen"/"Armee" makes a MIL actor.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <ctype.h>
 #include <string.h>
 
 #include "cameo.h"
@@ -74,8 +74,8 @@ typedef struct coder {
     int last_person;  /* entity of the last person phrase, -1 none */
     int last_subject; /* entity of the last person that was a source, -1 none */
     char occasion[32];
-    char focus[4];         /* the country the article is about (most mentioned), or "" */
-    int pair_ent[2];       /* the parties of the last interaction coded */
+    char focus[4];   /* the country the article is about (most mentioned), or "" */
+    int pair_ent[2]; /* the parties of the last interaction coded */
     char pair_code[2][16];
     unsigned char explicit_date[1024]; /* per event: dated by its own expression */
     size_t form_first[257];            /* trigger forms by first byte (index_forms) */
@@ -118,41 +118,86 @@ static int in_sep_list(const char *w, const char *list)
 }
 
 static const char *const preps_de[] = {
-    "mit", "nach", "in", "im", "an", "am", "auf", "gegen", "bei", "beim", "zu", "zum", "zur",
-    "von", "vom", "aus", "für", "über", "zwischen", "seitens", "um", "durch", "unter", "vor",
-    "als", "wie", "as", "like",
-    "with", "to", "in", "at", "on", "against", "from", "for", "by", "between", "of", "into",
-    NULL,
+    "mit",      "nach",    "in",  "im",    "an",    "am",  "auf",     "gegen", "bei",
+    "beim",     "zu",      "zum", "zur",   "von",   "vom", "aus",     "für",   "über",
+    "zwischen", "seitens", "um",  "durch", "unter", "vor", "als",     "wie",   "as",
+    "like",     "with",    "to",  "in",    "at",    "on",  "against", "from",  "for",
+    "by",       "between", "of",  "into",  NULL,
 };
 static const char *const oblique_de[] = {
-    "den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "unseren",
-    "unserem", "dessen", "deren", NULL,
+    "den",   "dem",     "einen",   "einem",  "seinen", "seinem", "ihren",
+    "ihrem", "unseren", "unserem", "dessen", "deren",  NULL,
 };
 /* Words that may stand inside one actor phrase between two mentions. */
 static const char *const glue[] = {
-    "der", "die", "das", "des", "den", "dem", "von", "aus", "seinem", "seinen", "seiner",
-    "sein", "ihr", "ihrem", "ihren", ",", "the", "of", "from", "his", "her", "its", NULL,
+    "der",    "die",    "das",    "des",  "den", "dem",   "von",   "aus",
+    "seinem", "seinen", "seiner", "sein", "ihr", "ihrem", "ihren", ",",
+    "the",    "of",     "from",   "his",  "her", "its",   NULL,
 };
 static const char *const coordinators[] = {"und", "sowie", "and", NULL};
 /* Determiners that may open an actor phrase. */
 static const char *const determiners[] = {
-    "der", "die", "das", "des", "ein", "eine", "einer", "eines", "sein", "seine", "seiner",
-    "ihr", "ihre", "ihrer", "the", "a", "an", "his", "her", "its", "their", NULL,
+    "der", "die",  "das",   "des", "ein", "eine", "einer", "eines", "sein", "seine", "seiner",
+    "ihr", "ihre", "ihrer", "the", "a",   "an",   "his",   "her",   "its",  "their", NULL,
 };
 /* Role nouns that may stand at the head of an actor phrase
  * ("den Außenminister von Aserbaidschan Jeyhun Bayramov"). */
 static const char *const role_nouns[] = {
-    "präsident", "präsidenten", "präsidentin", "außenminister", "außenministerin",
-    "amtskollege", "amtskollegen", "amtskollegin", "premierminister", "premierministerin",
-    "ministerpräsident", "ministerpräsidenten", "staatschef", "staatschefs", "regierungschef",
-    "kanzler", "bundeskanzler", "bundeskanzlerin", "minister", "ministerin", "botschafter",
-    "staatsoberhaupt", "vorsitzende", "vorsitzenden", "chef", "sprecher", "sprecherin",
-    "verteidigungsminister", "gegenüber", "counterpart", "ko-vorsitzende", "ko-vorsitzender",
-    "ko-vorsitzenden", "mitglied", "mitglieder", "regierung", "regierungen", "führung", "president", "minister", "prime",
-    "foreign", "secretary", "chancellor", "ambassador", "king", "leader", "spokesman", NULL,
+    "präsident",
+    "präsidenten",
+    "präsidentin",
+    "außenminister",
+    "außenministerin",
+    "amtskollege",
+    "amtskollegen",
+    "amtskollegin",
+    "kollege",
+    "kollegen",
+    "kollegin",
+    "premierminister",
+    "premierministerin",
+    "ministerpräsident",
+    "ministerpräsidenten",
+    "staatschef",
+    "staatschefs",
+    "regierungschef",
+    "kanzler",
+    "bundeskanzler",
+    "bundeskanzlerin",
+    "minister",
+    "ministerin",
+    "botschafter",
+    "staatsoberhaupt",
+    "vorsitzende",
+    "vorsitzenden",
+    "chef",
+    "sprecher",
+    "sprecherin",
+    "verteidigungsminister",
+    "gegenüber",
+    "counterpart",
+    "ko-vorsitzende",
+    "ko-vorsitzender",
+    "ko-vorsitzenden",
+    "mitglied",
+    "mitglieder",
+    "regierung",
+    "regierungen",
+    "führung",
+    "president",
+    "minister",
+    "prime",
+    "foreign",
+    "secretary",
+    "chancellor",
+    "ambassador",
+    "king",
+    "leader",
+    "spokesman",
+    NULL,
 };
-static const char *const relatives[] = {"der", "die", "das", "welcher", "welche", "who", "which",
-                                        NULL};
+static const char *const relatives[] = {"der",    "die", "das",   "welcher",
+                                        "welche", "who", "which", NULL};
 static const char *const pronouns[] = {"er", "he", "she", NULL};
 /* German subject pronouns ("sie kritisierten Luftangriffe" is a verb). */
 static const char *const subject_pronouns[] = {
@@ -160,22 +205,22 @@ static const char *const subject_pronouns[] = {
 };
 static const char *const both_sides[] = {"beide", "beiden", "beider", "both", "two", NULL};
 static const char *const delegations[] = {"delegationen", "delegations", NULL};
-static const char *const both_heads[] = {"seiten", "länder", "staaten", "präsidenten",
-                                         "außenminister", "staatschefs", "regierungen",
-                                         "sides", "countries", "leaders", "presidents",
-                                         "ministers", NULL};
-static const char *const passive_aux[] = {"wurde", "wurden", "werden", "wird", "worden", "was",
-                                          "were", NULL};
+static const char *const both_heads[] = {
+    "seiten", "länder",    "staaten", "präsidenten", "außenminister", "staatschefs", "regierungen",
+    "sides",  "countries", "leaders", "presidents",  "ministers",     NULL};
+static const char *const passive_aux[] = {"wurde",  "wurden", "werden", "wird",
+                                          "worden", "was",    "were",   NULL};
 static const char *const no_occasion[] = {"bislang", "bisher", "seither", "so", NULL};
 /* Words that make what follows in the clause intended or denied rather
  * than done: such triggers are coded only for root 03 (intent), as the
  * guidelines ask for events that happened. */
 static const char *const irrealis[] = {
-    "nicht", "kein", "keine", "keinen", "nie", "niemals", "wollen", "will", "soll", "sollen",
-    "möchte", "möchten", "könnte", "könnten", "würde", "würden", "werde", "plant", "planen",
-    "beabsichtigt", "droht", "drohte", "not", "never", "no", "would", "wants", "want",
-    "wanted", "plans", "plan", "planned", "intends", "intend", "could", "might", "may",
-    "should", "threatened", "threatens", "shall", "n't", NULL,
+    "nicht",   "kein",   "keine",  "keinen",       "nie",    "niemals", "wollen",     "will",
+    "soll",    "sollen", "möchte", "möchten",      "könnte", "könnten", "würde",      "würden",
+    "werde",   "plant",  "planen", "beabsichtigt", "droht",  "drohte",  "not",        "never",
+    "no",      "would",  "wants",  "want",         "wanted", "plans",   "plan",       "planned",
+    "intends", "intend", "could",  "might",        "may",    "should",  "threatened", "threatens",
+    "shall",   "n't",    NULL,
 };
 
 /* Words before a time expression that make it the edge of a span. */
@@ -315,10 +360,13 @@ static void np_from_mention(coder *c, const mention *m, size_t ta, size_t tb, ac
 /* Heads of compounds that name an office holder of the country or
  * organisation before the hyphen ("UN-Generalsekretär", "EU-Sprecher"). */
 static const char *const compound_heads[] = {
-    "generalsekretär", "generalsekretärin", "chef", "chefin", "sprecher", "sprecherin",
-    "gesandter", "gesandte", "sondergesandter", "sondergesandte", "botschafter",
-    "botschafterin", "vertreter", "vertreterin", "beauftragte", "beauftragter",
-    "vorsitzende", "vorsitzender", "kommissar", "kommissarin", NULL,
+    "generalsekretär", "generalsekretärin", "chef",
+    "chefin",          "sprecher",          "sprecherin",
+    "gesandter",       "gesandte",          "sondergesandter",
+    "sondergesandte",  "botschafter",       "botschafterin",
+    "vertreter",       "vertreterin",       "beauftragte",
+    "beauftragter",    "vorsitzende",       "vorsitzender",
+    "kommissar",       "kommissarin",       NULL,
 };
 
 /* A name before a hyphen in a compound whose rest is an agent noun or a
@@ -356,9 +404,9 @@ static int compound_actor(coder *c, const mention *m, size_t t, actor_np *np)
 static int adjective_like(const char *w)
 {
     size_t n = strlen(w);
-    return n >= 4 && (w[n - 1] == 'e' || ((w[n - 1] == 'n' || w[n - 1] == 'r' ||
-                                            w[n - 1] == 's' || w[n - 1] == 'm') &&
-                                           w[n - 2] == 'e'));
+    return n >= 4 && (w[n - 1] == 'e' ||
+                      ((w[n - 1] == 'n' || w[n - 1] == 'r' || w[n - 1] == 's' || w[n - 1] == 'm') &&
+                       w[n - 2] == 'e'));
 }
 
 /* Sets prep and oblique from the words before the phrase: walks back over
@@ -392,8 +440,7 @@ static void np_context(coder *c, size_t ta, actor_np *np)
                    /* an apposition's head noun: "von der Hilfsorganisation
                     * Ärzte ohne Grenzen" */
                    ((t->flags & ATT_TOKF_UPPER) && i - 1 == np->t0 - 1 && i >= ta + 2 &&
-                    (in_list(lower_tok(c->doc, i - 2, v), determiners) ||
-                     in_list(v, oblique_de)))))
+                    (in_list(lower_tok(c->doc, i - 2, v), determiners) || in_list(v, oblique_de)))))
             return;
         i--;
         steps++;
@@ -440,7 +487,8 @@ static void find_focus(coder *c)
             continue;
         for (size_t j = 0; j < d->nent; j++)
             if (d->ents[j].code && d->ents[j].type &&
-                (strcmp(d->ents[j].type, "country") == 0 || strcmp(d->ents[j].type, "place") == 0) &&
+                (strcmp(d->ents[j].type, "country") == 0 ||
+                 strcmp(d->ents[j].type, "place") == 0) &&
                 strncmp(d->ents[j].code, e->code, 3) == 0)
                 n += d->ents[j].nmentions;
         if (n > bestn) {
@@ -453,8 +501,7 @@ static void find_focus(coder *c)
 }
 
 /* Words after an agent noun that lead to its owner or its seat. */
-static const char *const owner_words[] = {"in", "im", "aus", "von", "vom", "seines", "ihres",
-                                          NULL};
+static const char *const owner_words[] = {"in", "im", "aus", "von", "vom", "seines", "ihres", NULL};
 
 /* Agent nouns that stand alone for the focus country's side ("die
  * Rebellen", "der Armee", "die islamistischen Milizen", "Regierungstruppen"):
@@ -561,8 +608,8 @@ static size_t build_nps(coder *c, size_t ta, size_t tb, actor_np *nps)
             continue;
         /* "die Regierung in Astana", "die Armee Syriens", "das Ministerium
          * des Landes": the words after it say whose it is */
-        if (k + 1 < tb && (in_list(lower_tok(d, k + 1, w), owner_words) ||
-                           (at < n && nps[at].t0 <= k + 3)))
+        if (k + 1 < tb &&
+            (in_list(lower_tok(d, k + 1, w), owner_words) || (at < n && nps[at].t0 <= k + 3)))
             continue;
         memset(&np, 0, sizeof(np));
         np.t0 = k;
@@ -613,8 +660,7 @@ static size_t build_nps(coder *c, size_t ta, size_t tb, actor_np *nps)
             (strcmp(lower_tok(d, a - 1, w), "in") != 0 && strcmp(w, "im") != 0))
             continue;
         /* an embassy in a capital belongs to another state */
-        if ((agent = agent_of_word(c, lower_tok(d, a - 2, w))) == NULL ||
-            strcmp(agent, "DIP") == 0)
+        if ((agent = agent_of_word(c, lower_tok(d, a - 2, w))) == NULL || strcmp(agent, "DIP") == 0)
             continue;
         snprintf(nps[i].code + 3, sizeof(nps[i].code) - 3, "%s", agent);
         nps[i].rank = 2;
@@ -723,8 +769,8 @@ static int event_date(const att_doc *d, const char *v, char out[32])
     if (n == 4 && is_digits(v, 4))
         goto keep;
     if (n >= 7 && is_digits(v, 4) && v[4] == '-' && !strchr(v, 'X')) {
-        if ((n == 7 && is_digits(v + 5, 2)) || (n == 10 && is_digits(v + 5, 2) && v[7] == '-' &&
-                                                is_digits(v + 8, 2)) ||
+        if ((n == 7 && is_digits(v + 5, 2)) ||
+            (n == 10 && is_digits(v + 5, 2) && v[7] == '-' && is_digits(v + 8, 2)) ||
             (n == 7 && (strcmp(v + 5, "SP") == 0 || strcmp(v + 5, "SU") == 0 ||
                         strcmp(v + 5, "FA") == 0 || strcmp(v + 5, "WI") == 0)))
             goto keep;
@@ -790,8 +836,8 @@ static void index_forms(coder *c)
  * a coordinating conjunction), so the "zu" of "zu helfen" or "nehme zu, dass"
  * does not turn "sagte" into a promise. */
 static const char *const particles[] = {
-    "ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "her", "hin", "los", "mit",
-    "nach", "statt", "teil", "vor", "weg", "zu", "zurück", "zusammen", NULL,
+    "ab",  "an",  "auf",  "aus",   "bei",  "dar", "ein", "fest", "fort",   "her",      "hin",
+    "los", "mit", "nach", "statt", "teil", "vor", "weg", "zu",   "zurück", "zusammen", NULL,
 };
 /* Conjunctions that may open the next main clause after a particle. */
 static const char *const clause_links[] = {"und", "oder", "sowie", "aber", "doch", NULL};
@@ -898,19 +944,20 @@ static int match_rule(coder *c, size_t i, size_t ta, size_t tb)
 /* ---- clauses and arguments ------------------------------------------------------ */
 
 static const char *const subordinators[] = {
-    "dass", "ob", "weil", "wenn", "als", "da", "damit", "während", "nachdem", "obwohl",
-    "sodass", "bevor", "seit", "seitdem", "indem", "wobei", "wo", "der", "die", "das", "dem",
-    "den", "denen", "deren", "dessen", "welcher", "welche", "welches", "that", "which", "who",
-    "whom", "while", "because", "when", "after", "although", "whereas", NULL,
+    "dass",    "ob",      "weil",   "wenn",    "als",      "da",      "damit", "während",
+    "nachdem", "obwohl",  "sodass", "bevor",   "seit",     "seitdem", "indem", "wobei",
+    "wo",      "der",     "die",    "das",     "dem",      "den",     "denen", "deren",
+    "dessen",  "welcher", "welche", "welches", "that",     "which",   "who",   "whom",
+    "while",   "because", "when",   "after",   "although", "whereas", NULL,
 };
 
 /* Verbs that open the speech tag after a report (", erklärte Kerry in
  * Washington"): the speaker is not a party to what is reported. */
 static const char *const speech_tags[] = {
-    "sagte", "sagten", "sagt", "erklärte", "erklärten", "erklärt", "betonte", "betonten",
-    "betont", "hieß", "heißt", "schrieb", "schrieben", "berichtete", "berichteten", "meldete",
-    "meldeten", "fügte", "ergänzte", "ergänzten", "teilte", "teilten", "unterstrich",
-    "meinte", "meinten", "zitierte", NULL,
+    "sagte",       "sagten",      "sagt",     "erklärte", "erklärten", "erklärt",   "betonte",
+    "betonten",    "betont",      "hieß",     "heißt",    "schrieb",   "schrieben", "berichtete",
+    "berichteten", "meldete",     "meldeten", "fügte",    "ergänzte",  "ergänzten", "teilte",
+    "teilten",     "unterstrich", "meinte",   "meinten",  "zitierte",  NULL,
 };
 
 /* Is token k a clause boundary: ";", a dash, or a comma before a
@@ -928,8 +975,7 @@ static int clause_break(coder *c, size_t k, size_t tb)
         return 0;
     /* English "said that X ...": a clause without a comma */
     if (!c->german && t->kind == ATT_TOK_WORD && strcmp(lw, "that") == 0 && k > 0 &&
-        c->doc->toks[k - 1].kind == ATT_TOK_WORD &&
-        !(c->doc->toks[k - 1].flags & ATT_TOKF_UPPER) &&
+        c->doc->toks[k - 1].kind == ATT_TOK_WORD && !(c->doc->toks[k - 1].flags & ATT_TOKF_UPPER) &&
         !in_list(lower_tok(c->doc, k - 1, w), preps_de) && !in_list(w, determiners))
         return 1;
     if (strcmp(lw, ",") != 0 || k + 1 >= tb)
@@ -970,8 +1016,7 @@ static int is_passive(coder *c, size_t ca, size_t t)
 
 /* The first subject-like phrase (not in a prepositional phrase, not
  * oblique) of [ca,cb), in English before the trigger; -1. */
-static int first_nominative(coder *c, const actor_np *nps, size_t n, size_t ca, size_t cb,
-                            size_t t)
+static int first_nominative(coder *c, const actor_np *nps, size_t n, size_t ca, size_t cb, size_t t)
 {
     for (size_t i = 0; i < n; i++)
         if (np_in(&nps[i], ca, cb) && !nps[i].prep && !nps[i].oblique &&
@@ -982,11 +1027,13 @@ static int first_nominative(coder *c, const actor_np *nps, size_t n, size_t ca, 
 
 /* Sentence adverbs that may open a German main clause before the verb. */
 static const char *const openers[] = {
-    "heute", "gestern", "morgen", "dann", "danach", "nun", "jetzt", "zudem", "später", "damals",
-    "zuvor", "anschließend", "inzwischen", "bereits", "schon", "auch", "so", "hier", "dort",
-    "deshalb", "daher", "trotzdem", "dennoch", "außerdem", "ebenfalls", "erneut", "zunächst",
-    "zuletzt", "kürzlich", "bisher", "seither", "indes", "indessen", "allerdings", "zugleich",
-    "gleichzeitig", "ebenso", "vielmehr", "stattdessen", "darauf", "daraufhin", "dabei", NULL,
+    "heute",        "gestern", "morgen",   "dann",        "danach",       "nun",        "jetzt",
+    "zudem",        "später",  "damals",   "zuvor",       "anschließend", "inzwischen", "bereits",
+    "schon",        "auch",    "so",       "hier",        "dort",         "deshalb",    "daher",
+    "trotzdem",     "dennoch", "außerdem", "ebenfalls",   "erneut",       "zunächst",   "zuletzt",
+    "kürzlich",     "bisher",  "seither",  "indes",       "indessen",     "allerdings", "zugleich",
+    "gleichzeitig", "ebenso",  "vielmehr", "stattdessen", "darauf",       "daraufhin",  "dabei",
+    NULL,
 };
 
 /* Are tokens [ca,t) a noun phrase without an actor, standing before the
@@ -1043,9 +1090,10 @@ static int subject_of(coder *c, const actor_np *nps, size_t n, size_t ta, size_t
         if (s >= 0)
             return s;
     }
-    /* "Er sagte Ägypten Unterstützung zu": a pronoun before the verb is the
-     * subject, not a bare name after it */
-    if (c->german && t == ca + 1 && in_list(lower_tok(c->doc, ca, w), pronouns)) {
+    /* "Er sagte Ägypten Unterstützung zu", "In Kairo traf er Shukri": a
+     * pronoun next to the verb is the subject, not a bare name after it */
+    if (c->german && ((t == ca + 1 && in_list(lower_tok(c->doc, ca, w), pronouns)) ||
+                      (t + 1 < cb && in_list(lower_tok(c->doc, t + 1, w), pronouns)))) {
         *pron = 1;
         return -1;
     }
@@ -1158,8 +1206,8 @@ static int pp_target(coder *c, const actor_np *nps, size_t n, size_t ca, size_t 
  * English the object follows the verb closely. */
 #define EN_OBJECT_REACH 4
 
-static int object_of(const coder *c, const actor_np *nps, size_t n, size_t ca, size_t cb,
-                     int si, size_t t, const char *scode)
+static int object_of(const coder *c, const actor_np *nps, size_t n, size_t ca, size_t cb, int si,
+                     size_t t, const char *scode)
 {
     for (int pass = 0; pass < (c->german ? 2 : 1); pass++)
         for (size_t i = 0; i < n; i++) {
@@ -1182,12 +1230,11 @@ static int object_of(const coder *c, const actor_np *nps, size_t n, size_t ca, s
 static int clause_actor(const actor_np *nps, size_t n, size_t ca, size_t cb, int si,
                         const char *scode)
 {
-    static const char *const not_parties[] = {"in", "im", "nach", "aus", "als", "wie", "as",
-                                              "like", "to", "into", NULL};
+    static const char *const not_parties[] = {"in", "im",   "nach", "aus",  "als", "wie",
+                                              "as", "like", "to",   "into", NULL};
     for (size_t i = 0; i < n; i++)
         if ((int)i != si && np_in(&nps[i], ca, cb) && nps[i].rank >= 2 &&
-            !one_party(nps[i].code, scode) &&
-            (!nps[i].prep || !in_list(nps[i].prep, not_parties)))
+            !one_party(nps[i].code, scode) && (!nps[i].prep || !in_list(nps[i].prep, not_parties)))
             return (int)i;
     return -1;
 }
@@ -1199,9 +1246,9 @@ static int noun_owner(coder *c, const actor_np *nps, size_t n, size_t t)
 {
     char w[WORD_MAX];
     for (size_t i = 0; i < n; i++) {
-        if (nps[i].t1 == t || (nps[i].t1 + 1 == t && c->doc->toks[t - 1].kind == ATT_TOK_WORD &&
-                               adjective_like(lower_tok(c->doc, t - 1, w)) &&
-                               !in_list(w, determiners)))
+        if (nps[i].t1 == t ||
+            (nps[i].t1 + 1 == t && c->doc->toks[t - 1].kind == ATT_TOK_WORD &&
+             adjective_like(lower_tok(c->doc, t - 1, w)) && !in_list(w, determiners)))
             return (int)i;
         if (nps[i].t0 == t + 1 && !nps[i].prep)
             return (int)i;
@@ -1223,7 +1270,10 @@ static int agent_of(const actor_np *nps, size_t n, size_t ca, size_t cb)
 
 /* ---- events -------------------------------------------------------------------- */
 
-static double clamp(double x) { return x < 0.05 ? 0.05 : x > 0.95 ? 0.95 : x; }
+static double clamp(double x)
+{
+    return x < 0.05 ? 0.05 : x > 0.95 ? 0.95 : x;
+}
 
 static int is_person(const att_doc *d, int e)
 {
@@ -1231,9 +1281,9 @@ static int is_person(const att_doc *d, int e)
            strcmp(d->ents[e].type, "person") == 0;
 }
 
-static int add_event(coder *c, const char *code, int sent, char scode[16], int tent,
-                     char tcode[16], const char *date, int explicit, const char *loc, size_t s,
-                     size_t trig, double conf)
+static int add_event(coder *c, const char *code, int sent, char scode[16], int tent, char tcode[16],
+                     const char *date, int explicit, const char *loc, size_t s, size_t trig,
+                     double conf)
 {
     att_doc *d = c->doc;
     const att__cameo_code *cc = att__cameo_find(code);
@@ -1248,18 +1298,20 @@ static int add_event(coder *c, const char *code, int sent, char scode[16], int t
         att_event *o = &d->events[i];
         if (strncmp(o->code, code, 2) != 0 || !same_country(o->source.code, scode) ||
             !same_country(o->target.code, tcode) || strncmp(o->source.code, "IGO", 3) == 0 ||
-            !((!o->date && !date) || (o->date && date && strcmp(o->date, date) == 0) ||
-              !o->date || !date))
+            !((!o->date && !date) || (o->date && date && strcmp(o->date, date) == 0) || !o->date ||
+              !date))
             continue;
         if ((sent >= 0 && o->source.entity >= 0 && sent != o->source.entity) ||
             (tent >= 0 && o->target.entity >= 0 && tent != o->target.entity))
             continue;
         /* keep the most specific actors and the first date */
-        if (sent >= 0 && (o->source.entity < 0 || (is_person(d, sent) && !is_person(d, o->source.entity)))) {
+        if (sent >= 0 &&
+            (o->source.entity < 0 || (is_person(d, sent) && !is_person(d, o->source.entity)))) {
             o->source.entity = sent;
             o->source.code = att__arena_strdup(&d->arena, scode);
         }
-        if (tent >= 0 && (o->target.entity < 0 || (is_person(d, tent) && !is_person(d, o->target.entity)))) {
+        if (tent >= 0 &&
+            (o->target.entity < 0 || (is_person(d, tent) && !is_person(d, o->target.entity)))) {
             o->target.entity = tent;
             o->target.code = att__arena_strdup(&d->arena, tcode);
         }
@@ -1267,8 +1319,8 @@ static int add_event(coder *c, const char *code, int sent, char scode[16], int t
             o->date = att__arena_strdup(&d->arena, date);
         /* talks during a visit are the visit: a visit's code wins over a
          * meeting's (040 -> 042/043) */
-        if ((strcmp(code, "042") == 0 || strcmp(code, "043") == 0) &&
-            strcmp(o->code, "042") != 0 && strcmp(o->code, "043") != 0) {
+        if ((strcmp(code, "042") == 0 || strcmp(code, "043") == 0) && strcmp(o->code, "042") != 0 &&
+            strcmp(o->code, "043") != 0) {
             o->code = cc->code;
             o->quad = cc->quad;
             o->goldstein = cc->goldstein;
@@ -1489,11 +1541,12 @@ static int infinitive(coder *c, const att__event_rule *rule, size_t ca, size_t c
 /* Words before an attributive participle: articles, and prepositions
  * fused with one ("im besetzten Westjordanland"). */
 static const char *const np_openers[] = {
-    "der", "die", "das", "des", "den", "dem", "ein", "eine", "einer", "eines", "einen", "einem",
-    "im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "aufs", "kein", "keine", "keinen",
-    "keinem", "keiner", "dieser", "diese", "diesem", "diesen", "dieses", "jener", "jene",
-    "jenem", "jenen", "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem",
-    "ihren", "ihrer", NULL,
+    "der",    "die",    "das",    "des",   "den",    "dem",    "ein",    "eine",
+    "einer",  "eines",  "einen",  "einem", "im",     "am",     "vom",    "zum",
+    "zur",    "beim",   "ins",    "ans",   "aufs",   "kein",   "keine",  "keinen",
+    "keinem", "keiner", "dieser", "diese", "diesem", "diesen", "dieses", "jener",
+    "jene",   "jenem",  "jenen",  "sein",  "seine",  "seinem", "seinen", "seiner",
+    "ihr",    "ihre",   "ihrem",  "ihren", "ihrer",  NULL,
 };
 
 /* Does the word end like an inflected adjective (-e, -en, -em, -er, -es)? */
@@ -1523,7 +1576,8 @@ static int attributive_participle(coder *c, size_t t, size_t ta, size_t tb)
     while (k < tb && c->doc->toks[k].kind == ATT_TOK_WORD &&
            !(c->doc->toks[k].flags & ATT_TOKF_UPPER) && adjective_ending(lower_tok(c->doc, k, w)))
         k++;
-    if (k >= tb || c->doc->toks[k].kind != ATT_TOK_WORD || !(c->doc->toks[k].flags & ATT_TOKF_UPPER))
+    if (k >= tb || c->doc->toks[k].kind != ATT_TOK_WORD ||
+        !(c->doc->toks[k].flags & ATT_TOKF_UPPER))
         return 0;
     if (c->doc->toks[t - 1].kind != ATT_TOK_WORD)
         return 0;
@@ -1554,7 +1608,8 @@ static int between_pair(const actor_np *nps, size_t n, size_t t, size_t cb)
 {
     for (size_t i = 0; i + 1 < n; i++)
         if (nps[i].t0 > t && nps[i].t0 <= t + 3 && nps[i + 1].t1 <= cb && nps[i].coord_next &&
-            nps[i].prep && (strcmp(nps[i].prep, "zwischen") == 0 || strcmp(nps[i].prep, "between") == 0))
+            nps[i].prep &&
+            (strcmp(nps[i].prep, "zwischen") == 0 || strcmp(nps[i].prep, "between") == 0))
             return (int)i + 1;
     return -1;
 }
@@ -1682,8 +1737,8 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
         nd = dates_for(c, s, ca, cb, t, strncmp(rule->code, "03", 2) == 0, dates, &explicit);
         for (size_t k = 0; k < nd && !rc; k++) {
             const char *date = dates[k][0] ? dates[k] : NULL;
-            rc = add_event(c, rule->code, sent, scode, tent, tcode, date, explicit, loc, s, t,
-                           conf);
+            rc =
+                add_event(c, rule->code, sent, scode, tent, tcode, date, explicit, loc, s, t, conf);
             if (!rc && (rule->flags & ATT_EVF_VISIT))
                 rc = add_event(c, "043", tent, tcode, sent, scode, date, explicit, loc, s, t,
                                conf - 0.1);

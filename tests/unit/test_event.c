@@ -310,6 +310,27 @@ TEST(pronoun_subject_and_apposition)
     CHECK(has_event(d, "030", "USAGOV", "EGY", "2015-08-02"));
     CHECK(!has_event(d, "030", "EGY", "USAGOV", "2015-08-02"));
     CHECK(!has_event(d, "051", "USAGOV", "EGYGOV", "2015-08-02")); /* MSF is the agent */
+    att_doc_free(d);
+    /* the pronoun after the verb is the subject: "In Kairo traf er ..." */
+    d = mk("Kerry ist in Ägypten. In Kairo traf er seinen Kollegen Sameh Shukri.", "de",
+           "2015-08-02");
+    ent(d, "person:kerry", "person", "USAGOV", "Kerry");
+    ent(d, "person:shukri", "person", "EGYGOV", "Sameh Shukri");
+    ent(d, "place:cairo", "place", "EGY", "Kairo");
+    ent(d, "country:EGY", "country", "EGY", "Ägypten");
+    run(d);
+    CHECK(has_event(d, "040", "USAGOV", "EGYGOV", "2015-08-02"));
+    CHECK(!has_event(d, "040", "EGYGOV", "USAGOV", "2015-08-02"));
+    att_doc_free(d);
+    d = mk("Kerry traf Sisi in Kairo. Er sagte Ägypten Unterstützung zu. Die Klinik wird "
+           "von der Hilfsorganisation MSF unterstützt.",
+           "de", "2015-08-02");
+    ent(d, "person:kerry", "person", "USAGOV", "Kerry");
+    ent(d, "person:sisi", "person", "EGYGOV", "Sisi");
+    ent(d, "place:cairo", "place", "EGY", "Kairo");
+    ent(d, "country:EGY", "country", "EGY", "Ägypten");
+    ent(d, "org:msf", "org", "NGOHLHMSF", "MSF");
+    run(d);
     CHECK_INT(d->nevent, 2);
     if (d->nevent != 2)
         dump(d);
