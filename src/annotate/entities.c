@@ -298,6 +298,23 @@ static const char *ent_country(const att__kb *kb, long idx)
 }
 
 /* Adds a mention of KB entity (kb, idx) and returns its local index. */
+/* The role of entity idx whose term lies nearest to date (yyyymmdd), or
+ * NULL when it has none. */
+static const att__kb_role *nearest_role(const att__kb *kb, long idx, uint32_t date)
+{
+    const att__kb_role *best = NULL;
+    uint32_t bestd = UINT32_MAX;
+    for (uint32_t i = 0; i < kb->ents[idx].nrole; i++) {
+        const att__kb_role *r = &kb->roles[kb->ents[idx].role0 + i];
+        uint32_t dist = r->start > date ? r->start - date : r->end && r->end < date ? date - r->end : 0;
+        if (dist < bestd) {
+            best = r;
+            bestd = dist;
+        }
+    }
+    return best;
+}
+
 static long mention_kb(state *st, const att__kb *kb, long idx, uint32_t start, uint32_t end,
                        int by_name)
 {
@@ -309,6 +326,11 @@ static long mention_kb(state *st, const att__kb *kb, long idx, uint32_t start, u
         const att__kb_role *r = att__kb_role_at(kb, (uint32_t)idx, st->date);
         const char *code = att__kb_code_at(kb, (uint32_t)idx, st->date);
         lent le;
+        /* an undated article's date is a guess: a person out of office
+         * then is taken in the office nearest to it */
+        if (!r && !st->doc->published && (r = nearest_role(kb, idx, st->date)) != NULL &&
+            r->code)
+            code = kb->str + r->code;
         int di = att__entities_add(st->doc, kb->str + e->id, att__kb_type_name(e->type),
                                    kb->str + e->name, code, start, end);
         if (di < 0)

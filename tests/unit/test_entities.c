@@ -81,6 +81,12 @@ TEST(surnames_and_regnal_names)
     CHECK(find(d, "place:man") == NULL);
     CHECK(find(d, "place:aba") == NULL);
     att_doc_free(d);
+    /* undated: a person out of office at the guessed date keeps the
+     * office nearest to it (Kerry: US Secretary of State 2013-2017) */
+    d = annotate("John Kerry traf Sergej Lawrow in Genf.", NULL);
+    CHECK(find(d, "person:john-kerry") && find(d, "person:john-kerry")->code &&
+          strcmp(find(d, "person:john-kerry")->code, "USAGOV") == 0);
+    att_doc_free(d);
 }
 
 TEST(compounds)
