@@ -156,6 +156,23 @@ TEST(english_meeting)
     att_doc_free(d);
 }
 
+TEST(english_visits)
+{
+    /* one short sentence of names: the language id says "und", the
+     * function words say English */
+    att_doc *d = mk("Kazakh President Tokayev paid a state visit to Uzbekistan on Monday.", "und",
+                    "2025-03-14");
+    ent(d, "country:KAZ", "country", "KAZ", "Kazakh");
+    ent(d, "person:tokayev", "person", "KAZGOV", "Tokayev");
+    ent(d, "country:UZB", "country", "UZB", "Uzbekistan");
+    run(d);
+    CHECK(has_event(d, "042", "KAZGOV", "UZB", "2025-03-10"));
+    CHECK(has_event(d, "043", "UZB", "KAZGOV", "2025-03-10"));
+    if (d->nevent != 2)
+        dump(d);
+    att_doc_free(d);
+}
+
 TEST(quotes_with_speaker)
 {
     att_doc *d = mk("„Die Beziehungen zu Aserbaidschan sind für uns sehr wichtig“, so Tokajew "
@@ -397,6 +414,7 @@ int main(void)
     RUN(travel_to_country_means_its_government);
     RUN(sanctions_and_fighting);
     RUN(english_meeting);
+    RUN(english_visits);
     RUN(quotes_with_speaker);
     RUN(agents_modality_and_owners);
     RUN(particles_and_participles);
