@@ -1,15 +1,14 @@
 /*
  * html.c - the HTML reader: one web page becomes one document.
  *
- *   bytes --charset--> UTF-8 --libxml2--> tree --+--> main text --boiler.c--> doc text
- *                                                +--> metadata ---------------> doc fields
+ *   bytes --charset--> UTF-8 --html_parse.c--> tree --+--> main text --boiler.c--> doc text
+ *                                                     +--> metadata ---------------> doc fields
  *
  * The page's encoding is decided and decoded here first (html_charset.c),
- * so libxml2 always parses valid UTF-8 and is told to ignore the page's own
- * declaration (HTML_PARSE_IGNORE_ENC): the text can never come out in a
- * different encoding than was decided.  The parser runs in recovery mode
- * without network access and without printing; a page is bounded by the
- * reader's largest document size.  The main text (html_extract.c) goes
+ * so the parser always reads valid UTF-8: the text can never come out in a
+ * different encoding than was decided.  The parser (html_parse.c) reads
+ * any byte soup into a tree and never touches the network; a page is
+ * bounded by the reader's largest document size.  The main text (html_extract.c) goes
  * through the plain-text boilerplate filter (boiler.c) as a last pass, then
  * the usual normalisation (att__doc_from_raw).  Metadata (html_meta.c)
  * fills title, url, published and lang; author, site name, description,
@@ -23,10 +22,6 @@
 #include <string.h>
 
 #include "html.h"
-
-#define PARSE_OPTS                                                                                 \
-    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |           \
-     HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE)
 
 /* boiler.c's tail rule costs lines x tail labels; past this many lines
  * (no article has them) the text goes without that last filter. */
@@ -100,7 +95,7 @@ int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, 
     char charset[ATT_CHARSET_MAX];
     size_t bom, limit = r->maxdoc;
     att_buf utf8, text;
-    htmlDocPtr hdoc = NULL;
+    att__htree tree = {0};
     att__html_meta *meta = NULL;
     att__html_stats st;
     char *clean = NULL;
@@ -133,10 +128,8 @@ int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, 
         rc = att__err(r->ctx, ATT_ETOOBIG, "%s: too large for the HTML parser", where);
         goto cleanup;
     }
-    xmlInitParser();
-    hdoc = htmlReadMemory(utf8.data ? utf8.data : "", (int)utf8.len, url, "UTF-8", PARSE_OPTS);
-    if (!hdoc || !xmlDocGetRootElement(hdoc)) {
-        rc = att__err(r->ctx, ATT_EFORMAT, "%s: not HTML: no element found in %zu bytes", where, n);
+    if (att__html_parse(utf8.data ? utf8.data : "", utf8.len, &tree)) {
+        rc = att__err(r->ctx, ATT_ENOMEM, "%s: out of memory parsing the page", where);
         goto cleanup;
     }
     meta = calloc(1, sizeof(*meta));
@@ -144,12 +137,12 @@ int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, 
         rc = att__err(r->ctx, ATT_ENOMEM, "out of memory");
         goto cleanup;
     }
-    att__html_meta_read(hdoc, url, meta);
+    att__html_meta_read(&tree, url, meta);
     /* a page whose text is all under a hidden element (an unclosed
      * aria-hidden flyout swallows the rest) is read with hidden text */
-    if (att__html_extract(xmlDocGetRootElement(hdoc), meta->title, 0, &text, &st) ||
-        (text.len == 0 && att__html_extract(xmlDocGetRootElement(hdoc), meta->title,
-                                            ATT_HTML_SHOW_HIDDEN, &text, &st))) {
+    if (att__html_extract(tree.root, meta->title, 0, &text, &st) ||
+        (text.len == 0 &&
+         att__html_extract(tree.root, meta->title, ATT_HTML_SHOW_HIDDEN, &text, &st))) {
         rc = att__err(r->ctx, ATT_ENOMEM, "%s: out of memory extracting the text", where);
         goto cleanup;
     }
@@ -179,8 +172,7 @@ int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, 
 cleanup:
     free(clean);
     free(meta);
-    if (hdoc)
-        xmlFreeDoc(hdoc);
+    att__html_tree_free(&tree);
     att__buf_free(&utf8);
     att__buf_free(&text);
     return rc;

@@ -1,8 +1,10 @@
 /*
  * html.h - internals shared by the HTML reader's files (docs/html.md).
  *
- *   html.c          the reader: bytes -> UTF-8 -> libxml2 tree -> document
+ *   html.c          the reader: bytes -> UTF-8 -> tree -> document
  *   html_charset.c  which encoding a page is in, and decoding it to UTF-8
+ *   html_parse.c    the tokenizer and tree builder: UTF-8 -> tree
+ *   html_entities.c the named character references (generated)
  *   html_blocks.c   the visible text of the tree, cut into blocks
  *   html_extract.c  the main text: classes of blocks, the content subtree,
  *                   the kept paragraphs
@@ -10,14 +12,15 @@
  *                   "content" or "page furniture"
  *   html_meta.c     title, date, author, canonical URL, site name, language
  *
- * The tree is libxml2's (htmlReadMemory); nothing here keeps global state.
- * Walks over the tree are iterative, so nesting depth costs no stack.
+ * The tree is our own (att__htree: nodes in one arena, tags and the
+ * attributes the reader looks at resolved while parsing); nothing here
+ * keeps global state.  Walks over the tree are iterative, so nesting depth
+ * costs no stack.
  */
 #ifndef ATT_HTML_H
 #define ATT_HTML_H
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
+#include <stdint.h>
 
 #include "read.h"
 
@@ -39,6 +42,63 @@ void att__html_charset(const char *s, size_t n, const char *content_type,
  * ATT_ENOMEM when out would pass its maximum. */
 int att__html_to_utf8(const char *s, size_t n, const char *charset, att_buf *out);
 
+/* ---- the tree (html_parse.c) ------------------------------------------- */
+
+/* An attribute the reader looks at (the parser keeps no others): name is
+ * one of the parser's own lower-case strings, value is decoded UTF-8. */
+typedef struct att__hattr {
+    const char *name, *value;
+} att__hattr;
+
+/* An element (name set) or a run of text (name NULL). */
+typedef struct att__hnode att__hnode;
+struct att__hnode {
+    att__hnode *parent, *children, *next;
+    const char *name; /* element: lower-case tag name */
+    const char *text; /* text: its bytes, not NUL-terminated */
+    uint32_t len;     /* text: how many */
+    uint32_t nattr;
+    att__hattr *attr;
+    unsigned tag;  /* ATT_TAG_* of the name (0 for unknown tags) */
+    unsigned kind; /* ATT_HK_* */
+};
+
+/* A parsed page: a tree below an <html> element that is always there,
+ * with <head> and <body> as a browser would imply them.  Everything lives
+ * in the arena; text nodes point into the page the tree was parsed from,
+ * which must outlive it. */
+typedef struct att__htree {
+    att__hnode *root;
+    size_t nodes;
+    att_arena arena;
+} att__htree;
+
+/* Parses s[0..n) (valid UTF-8) into t.  Never fails on malformed markup;
+ * past ATT_HTML_MAX_NODES nodes the rest of the page is not read.
+ * Returns 0 or ATT_ENOMEM; free t with att__html_tree_free() either way. */
+#define ATT_HTML_MAX_NODES ((size_t)1 << 21)
+int att__html_parse(const char *s, size_t n, att__htree *t);
+void att__html_tree_free(att__htree *t);
+
+/* The value of el's attribute name (lower case; one of those the parser
+ * keeps), or NULL. */
+const char *att__html_attr(const att__hnode *el, const char *name);
+
+/* Binary search of s[0..n) (any bytes) in a table of count entries of
+ * size bytes each, sorted by byte order of the name each entry begins
+ * with (a const char *); the entry, or NULL. */
+const void *att__html_find_name(const void *table, size_t count, size_t size, const char *s,
+                                size_t n);
+
+/* The named character references (html_entities.c). */
+typedef struct att__hentity {
+    const char *name; /* without ';' */
+    const char *utf8; /* what it stands for */
+    int legacy;       /* also read without ';' */
+} att__hentity;
+extern const att__hentity att__html_entities[];
+extern const size_t att__html_nentities;
+
 /* ---- tags and cues (html_cues.c) ---------------------------------------- */
 
 /* What a tag is to the extractor. */
@@ -53,8 +113,45 @@ int att__html_to_utf8(const char *s, size_t n, const char *charset, att_buf *out
 #define ATT_TAG_SECTION 0x0100 /* div, section, article, td...: may hold an article */
 #define ATT_TAG_INLINE 0x0200  /* span, b, em, font ...: known inline text */
 
-/* The flags of a tag name (lower case, as libxml2 gives it); unknown tags
- * are 0 (inline). */
+/* What a tag is to the parser (html_parse.c). */
+#define ATT_TAG_VOID 0x0400   /* no content, no end tag: br, img, meta ... */
+#define ATT_TAG_RAW 0x0800    /* text up to its end tag, no markup: script, style, title */
+#define ATT_TAG_REFS 0x1000   /* raw text whose character references count: title, textarea */
+#define ATT_TAG_CLOSEP 0x2000 /* its start tag closes an open <p> */
+#define ATT_TAG_HEADC 0x4000  /* goes into <head> while the body has not begun */
+#define ATT_TAG_SCOPE 0x8000  /* end tags of other elements stop at it: table, td, object */
+
+/* Tags the parser treats apart (the rest are ATT_HK_OTHER). */
+enum {
+    ATT_HK_OTHER,
+    ATT_HK_HTML,
+    ATT_HK_HEAD,
+    ATT_HK_BODY,
+    ATT_HK_P,
+    ATT_HK_LI,
+    ATT_HK_LIST, /* ul ol menu dir: where an <li> looks no further */
+    ATT_HK_DTDD, /* dt dd */
+    ATT_HK_DL,
+    ATT_HK_TABLE,
+    ATT_HK_TSECT, /* thead tbody tfoot */
+    ATT_HK_TR,
+    ATT_HK_CELL, /* td th */
+    ATT_HK_OPTION,
+    ATT_HK_FOREIGN, /* svg math: skipped whole */
+    ATT_HK_BR,
+    ATT_HK_BUTTON /* where a <p> start looks no further for an open <p> */
+};
+
+typedef struct att__htag {
+    const char *name; /* lower case */
+    unsigned flags;   /* ATT_TAG_* */
+    unsigned kind;    /* ATT_HK_* */
+} att__htag;
+
+/* The tag named s[0..n) (lower case), or NULL when it is not one we know. */
+const att__htag *att__html_tag_find(const char *s, size_t n);
+
+/* The flags of a tag name (lower case); unknown tags are 0 (inline). */
 unsigned att__html_tag(const char *name);
 
 /* What the class, id, role and itemprop attributes of an element say. */
@@ -63,9 +160,9 @@ unsigned att__html_tag(const char *name);
 #define ATT_CUE_STRONG 0x04 /* the article's body: articleBody, entry-content ... */
 #define ATT_CUE_HIDDEN 0x08 /* not shown: display:none, hidden, sr-only */
 #define ATT_CUE_META 0x10   /* date lines, bylines, tags, captions: furniture when small */
-unsigned att__html_cues(xmlNode *el);
+unsigned att__html_cues(const att__hnode *el);
 /* Is el hidden (ATT_CUE_HIDDEN alone, cheaper)? */
-int att__html_hidden(xmlNode *el);
+int att__html_hidden(const att__hnode *el);
 
 /* Does the text s[0..n) open with a line that starts what comes after an
  * article ("Lesen Sie auch", "Related", "Comments", "Veja também")? */
@@ -85,7 +182,7 @@ int att__html_credit_line(const char *s, size_t n);
 /* An element the walk went into.  The first fields are the walk's; the
  * rest are the extractor's scratch (html_extract.c). */
 typedef struct att__helem {
-    xmlNode *node;
+    const att__hnode *node;
     uint32_t parent;  /* index, ATT_HTML_NONE for the root */
     uint32_t prevblk; /* the block element open before this one */
     uint32_t b0, b1;  /* the blocks it holds: [b0, b1) */
@@ -131,13 +228,13 @@ typedef struct att__hpage {
 /* Walks the tree below root (flags ATT_HTML_*) and fills pg, keeping at
  * most max bytes of text (more is not read: the walk stops).  Returns 0 or
  * ATT_ENOMEM.  Free with att__html_page_free(). */
-int att__html_blocks(xmlNode *root, unsigned flags, size_t max, att__hpage *pg);
+int att__html_blocks(const att__hnode *root, unsigned flags, size_t max, att__hpage *pg);
 void att__html_page_free(att__hpage *pg);
 
 /* Writes the text of el (its children's, so <title> works too), white space
  * collapsed, blocks joined by one blank, into out[max], cut at a character
  * boundary. */
-void att__html_node_text(xmlNode *el, char *out, size_t max);
+void att__html_node_text(const att__hnode *el, char *out, size_t max);
 
 /* ---- extraction (html_extract.c) ---------------------------------------- */
 
@@ -153,7 +250,7 @@ typedef struct att__html_stats {
  * document order; valid UTF-8 when the tree's text is.  title (may be NULL)
  * is the page's title: its headline is left out of the text.  flags are
  * att__html_blocks()'s.  Returns 0 or ATT_ENOMEM. */
-int att__html_extract(xmlNode *root, const char *title, unsigned flags, att_buf *out,
+int att__html_extract(const att__hnode *root, const char *title, unsigned flags, att_buf *out,
                       att__html_stats *st);
 
 /* ---- metadata (html_meta.c) ---------------------------------------------- */
@@ -171,7 +268,7 @@ typedef struct att__html_meta {
 
 /* Reads the page's metadata from the tree; page_url (may be NULL) is where
  * the page came from, used for a date in its path when the page names none. */
-void att__html_meta_read(xmlDoc *doc, const char *page_url, att__html_meta *m);
+void att__html_meta_read(const att__htree *t, const char *page_url, att__html_meta *m);
 
 /* Writes a date found in free text s[0..n) ("2024-04-17T10:00:00+0200",
  * "17.04.2024", "April 17, 2024", "17. April 2024") as ISO 8601 into

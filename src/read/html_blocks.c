@@ -1,5 +1,5 @@
 /*
- * html_blocks.c - the visible text of a libxml2 tree, cut into blocks.
+ * html_blocks.c - the visible text of a page's tree, cut into blocks.
  *
  * One iterative walk in document order (no recursion: nesting depth costs
  * no stack).  Entering an element looks its tag up (html_cues.c): script,
@@ -153,10 +153,9 @@ static size_t space_at(const unsigned char *s, size_t n, int *invisible)
     return 0;
 }
 
-static void add_text(walker *w, const char *text)
+static void add_text(walker *w, const char *text, size_t n)
 {
     const unsigned char *s = (const unsigned char *)text;
-    size_t n = strlen(text);
     for (size_t i = 0; i < n && !w->stop;) {
         int invisible;
         size_t k, len = 1;
@@ -194,17 +193,16 @@ static void add_text(walker *w, const char *text)
 /* Does an inline element hold block elements (a <span> or <a> used as a
  * box: <span class="wing" role="contentinfo"><div>...)?  Then its class
  * speaks for blocks. */
-static int holds_blocks(xmlNode *n)
+static int holds_blocks(const att__hnode *n)
 {
-    for (xmlNode *c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && c->name &&
-            (att__html_tag((const char *)c->name) & ATT_TAG_BLOCK))
+    for (const att__hnode *c = n->children; c; c = c->next)
+        if (c->tag & ATT_TAG_BLOCK)
             return 1;
     return 0;
 }
 
 /* Entering a node: returns 1 when the walk goes into it (and will leave it). */
-static int enter(walker *w, xmlNode *n)
+static int enter(walker *w, const att__hnode *n)
 {
     att__hpage *pg = w->pg;
     att__helem e;
@@ -213,15 +211,12 @@ static int enter(walker *w, xmlNode *n)
         return 0;
     }
     w->budget--;
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        if (n->content)
-            add_text(w, (const char *)n->content);
+    if (!n->name) {
+        add_text(w, n->text, n->len);
         return 0;
     }
-    if (n->type != XML_ELEMENT_NODE || !n->name)
-        return 0;
     memset(&e, 0, sizeof(e));
-    e.tag = att__html_tag((const char *)n->name);
+    e.tag = n->tag;
     if (e.tag & ATT_TAG_DROP)
         return 0;
     if (e.tag & ATT_TAG_BR) {
@@ -276,9 +271,9 @@ static void leave(walker *w)
 
 /* The walk over root's subtree: down to the first child, on to the next
  * sibling, up when there is none; elements entered are left on the way up. */
-static void walk(walker *w, xmlNode *root)
+static void walk(walker *w, const att__hnode *root)
 {
-    xmlNode *n = root;
+    const att__hnode *n = root;
     while (n && !w->stop) {
         int in = enter(w, n);
         if (in && n->children) {
@@ -301,7 +296,8 @@ static void walk(walker *w, xmlNode *root)
     flush(w);
 }
 
-static int walk_page(xmlNode *root, unsigned flags, size_t max, size_t budget, att__hpage *pg)
+static int walk_page(const att__hnode *root, unsigned flags, size_t max, size_t budget,
+                     att__hpage *pg)
 {
     int text_only = budget != SIZE_MAX;
     walker w;
@@ -315,7 +311,7 @@ static int walk_page(xmlNode *root, unsigned flags, size_t max, size_t budget, a
     w.text_only = text_only;
     w.show_hidden = (flags & ATT_HTML_SHOW_HIDDEN) != 0;
     if (flags & ATT_HTML_SKIP_ROOT) {
-        for (xmlNode *c = root ? root->children : NULL; c && !w.stop; c = c->next)
+        for (const att__hnode *c = root ? root->children : NULL; c && !w.stop; c = c->next)
             walk(&w, c);
     } else if (root) {
         walk(&w, root);
@@ -323,7 +319,7 @@ static int walk_page(xmlNode *root, unsigned flags, size_t max, size_t budget, a
     return w.stop == ATT_ENOMEM ? ATT_ENOMEM : 0;
 }
 
-int att__html_blocks(xmlNode *root, unsigned flags, size_t max, att__hpage *pg)
+int att__html_blocks(const att__hnode *root, unsigned flags, size_t max, att__hpage *pg)
 {
     return walk_page(root, flags, max, SIZE_MAX, pg);
 }
@@ -338,7 +334,7 @@ void att__html_page_free(att__hpage *pg)
 
 #define NODE_TEXT_NODES 256 /* nodes a short text (a date line, a byline) may span */
 
-void att__html_node_text(xmlNode *el, char *out, size_t max)
+void att__html_node_text(const att__hnode *el, char *out, size_t max)
 {
     att__hpage pg;
     size_t n = 0;

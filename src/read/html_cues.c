@@ -40,150 +40,162 @@
 #define B ATT_TAG_BLOCK
 #define S ATT_TAG_SECTION
 #define I ATT_TAG_INLINE
-static const struct tagdef {
-    const char *name;
-    unsigned flags;
-} tags[] = {
-    {"a", ATT_TAG_LINK},
-    {"abbr", I},
-    {"address", B},
-    {"applet", ATT_TAG_DROP},
-    {"area", ATT_TAG_DROP},
-    {"article", B | S | ATT_TAG_POS},
-    {"aside", B | S | ATT_TAG_NEG},
-    {"audio", ATT_TAG_DROP},
-    {"b", I},
-    {"base", ATT_TAG_DROP},
-    {"bdi", I},
-    {"bdo", I},
-    {"big", I},
-    {"blockquote", B | S},
-    {"body", B | S},
-    {"br", ATT_TAG_BR},
-    {"button", ATT_TAG_DROP},
-    {"canvas", ATT_TAG_DROP},
-    {"caption", B},
-    {"center", B | S},
-    {"cite", I},
-    {"code", I},
-    {"col", ATT_TAG_DROP},
-    {"colgroup", ATT_TAG_DROP},
-    {"data", I},
-    {"datalist", ATT_TAG_DROP},
-    {"dd", B},
-    {"del", ATT_TAG_DROP},
-    {"details", B | S},
-    {"dfn", I},
-    {"dialog", ATT_TAG_DROP},
-    {"dir", B},
-    {"div", B | S},
-    {"dl", B},
-    {"dt", B},
-    {"em", I},
-    {"embed", ATT_TAG_DROP},
-    {"fieldset", B},
-    {"figcaption", ATT_TAG_DROP},
-    {"figure", B},
-    {"font", I},
-    {"footer", B | S | ATT_TAG_NEG},
-    {"form", B | S | ATT_TAG_NEG},
-    {"frame", ATT_TAG_DROP},
-    {"frameset", ATT_TAG_DROP},
-    {"h1", B | ATT_TAG_HEADING},
-    {"h2", B | ATT_TAG_HEADING},
-    {"h3", B | ATT_TAG_HEADING},
-    {"h4", B | ATT_TAG_HEADING},
-    {"h5", B | ATT_TAG_HEADING},
-    {"h6", B | ATT_TAG_HEADING},
-    {"head", ATT_TAG_DROP},
-    {"header", B | S},
-    {"hgroup", B},
-    {"hr", B},
-    {"html", B | S},
-    {"i", I},
-    {"iframe", ATT_TAG_DROP},
-    {"img", ATT_TAG_DROP},
-    {"input", ATT_TAG_DROP},
-    {"ins", I},
-    {"kbd", I},
-    {"label", I},
-    {"legend", B},
-    {"li", B},
-    {"link", ATT_TAG_DROP},
-    {"main", B | S | ATT_TAG_POS},
-    {"map", ATT_TAG_DROP},
-    {"mark", I},
-    {"math", ATT_TAG_DROP},
-    {"menu", B | ATT_TAG_NEG},
-    {"meta", ATT_TAG_DROP},
-    {"meter", ATT_TAG_DROP},
-    {"nav", B | S | ATT_TAG_NEG},
-    {"nobr", I},
-    {"noframes", ATT_TAG_DROP},
-    {"noscript", B | S | ATT_TAG_NEG},
-    {"object", ATT_TAG_DROP},
-    {"ol", B},
-    {"optgroup", ATT_TAG_DROP},
-    {"option", ATT_TAG_DROP},
-    {"output", I},
-    {"p", B},
-    {"param", ATT_TAG_DROP},
-    {"picture", ATT_TAG_DROP},
-    {"pre", B | ATT_TAG_PRE},
-    {"progress", ATT_TAG_DROP},
-    {"q", I},
-    {"rp", ATT_TAG_DROP},
-    {"rt", ATT_TAG_DROP},
-    {"ruby", I},
-    {"s", I},
-    {"samp", I},
-    {"script", ATT_TAG_DROP},
-    {"section", B | S},
-    {"select", ATT_TAG_DROP},
-    {"small", I},
-    {"source", ATT_TAG_DROP},
-    {"span", I},
-    {"strike", I},
-    {"strong", I},
-    {"style", ATT_TAG_DROP},
-    {"sub", I},
-    {"summary", B},
-    {"sup", I},
-    {"svg", ATT_TAG_DROP},
-    {"table", B | S},
-    {"tbody", B},
-    {"td", B | S},
-    {"template", ATT_TAG_DROP},
-    {"textarea", ATT_TAG_DROP},
-    {"tfoot", B},
-    {"th", B},
-    {"thead", B},
-    {"time", I},
-    {"title", ATT_TAG_DROP},
-    {"tr", B},
-    {"track", ATT_TAG_DROP},
-    {"tt", I},
-    {"u", I},
-    {"ul", B},
-    {"var", I},
-    {"video", ATT_TAG_DROP},
-    {"wbr", I},
+#define V ATT_TAG_VOID
+#define R ATT_TAG_RAW
+#define P ATT_TAG_CLOSEP
+#define H ATT_TAG_HEADC
+/* sorted by name: att__html_tag_find() searches it */
+static const att__htag tags[] = {
+    {"a", ATT_TAG_LINK, ATT_HK_OTHER},
+    {"abbr", I, ATT_HK_OTHER},
+    {"address", B | P, ATT_HK_OTHER},
+    {"applet", ATT_TAG_DROP | ATT_TAG_SCOPE, ATT_HK_OTHER},
+    {"area", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"article", B | S | ATT_TAG_POS | P, ATT_HK_OTHER},
+    {"aside", B | S | ATT_TAG_NEG | P, ATT_HK_OTHER},
+    {"audio", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"b", I, ATT_HK_OTHER},
+    {"base", ATT_TAG_DROP | V | H, ATT_HK_OTHER},
+    {"basefont", ATT_TAG_DROP | V | H, ATT_HK_OTHER},
+    {"bdi", I, ATT_HK_OTHER},
+    {"bdo", I, ATT_HK_OTHER},
+    {"bgsound", ATT_TAG_DROP | V | H, ATT_HK_OTHER},
+    {"big", I, ATT_HK_OTHER},
+    {"blockquote", B | S | P, ATT_HK_OTHER},
+    {"body", B | S, ATT_HK_BODY},
+    {"br", ATT_TAG_BR | V, ATT_HK_BR},
+    {"button", ATT_TAG_DROP, ATT_HK_BUTTON},
+    {"canvas", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"caption", B | ATT_TAG_SCOPE, ATT_HK_OTHER},
+    {"center", B | S | P, ATT_HK_OTHER},
+    {"cite", I, ATT_HK_OTHER},
+    {"code", I, ATT_HK_OTHER},
+    {"col", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"colgroup", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"data", I, ATT_HK_OTHER},
+    {"datalist", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"dd", B | P, ATT_HK_DTDD},
+    {"del", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"details", B | S | P, ATT_HK_OTHER},
+    {"dfn", I, ATT_HK_OTHER},
+    {"dialog", ATT_TAG_DROP | P, ATT_HK_OTHER},
+    {"dir", B | P, ATT_HK_LIST},
+    {"div", B | S | P, ATT_HK_OTHER},
+    {"dl", B | P, ATT_HK_DL},
+    {"dt", B | P, ATT_HK_DTDD},
+    {"em", I, ATT_HK_OTHER},
+    {"embed", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"fieldset", B | P, ATT_HK_OTHER},
+    {"figcaption", ATT_TAG_DROP | P, ATT_HK_OTHER},
+    {"figure", B | P, ATT_HK_OTHER},
+    {"font", I, ATT_HK_OTHER},
+    {"footer", B | S | ATT_TAG_NEG | P, ATT_HK_OTHER},
+    {"form", B | S | ATT_TAG_NEG | P, ATT_HK_OTHER},
+    {"frame", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"frameset", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"h1", B | ATT_TAG_HEADING | P, ATT_HK_OTHER},
+    {"h2", B | ATT_TAG_HEADING | P, ATT_HK_OTHER},
+    {"h3", B | ATT_TAG_HEADING | P, ATT_HK_OTHER},
+    {"h4", B | ATT_TAG_HEADING | P, ATT_HK_OTHER},
+    {"h5", B | ATT_TAG_HEADING | P, ATT_HK_OTHER},
+    {"h6", B | ATT_TAG_HEADING | P, ATT_HK_OTHER},
+    {"head", ATT_TAG_DROP, ATT_HK_HEAD},
+    {"header", B | S | P, ATT_HK_OTHER},
+    {"hgroup", B | P, ATT_HK_OTHER},
+    {"hr", B | V | P, ATT_HK_OTHER},
+    {"html", B | S | ATT_TAG_SCOPE, ATT_HK_HTML},
+    {"i", I, ATT_HK_OTHER},
+    {"iframe", ATT_TAG_DROP | R, ATT_HK_OTHER},
+    {"image", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"img", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"input", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"ins", I, ATT_HK_OTHER},
+    {"kbd", I, ATT_HK_OTHER},
+    {"keygen", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"label", I, ATT_HK_OTHER},
+    {"legend", B, ATT_HK_OTHER},
+    {"li", B | P, ATT_HK_LI},
+    {"link", ATT_TAG_DROP | V | H, ATT_HK_OTHER},
+    {"listing", B | ATT_TAG_PRE | P, ATT_HK_OTHER},
+    {"main", B | S | ATT_TAG_POS | P, ATT_HK_OTHER},
+    {"map", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"mark", I, ATT_HK_OTHER},
+    {"marquee", I | ATT_TAG_SCOPE, ATT_HK_OTHER},
+    {"math", ATT_TAG_DROP, ATT_HK_FOREIGN},
+    {"menu", B | ATT_TAG_NEG | P, ATT_HK_LIST},
+    {"meta", ATT_TAG_DROP | V | H, ATT_HK_OTHER},
+    {"meter", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"nav", B | S | ATT_TAG_NEG | P, ATT_HK_OTHER},
+    {"nobr", I, ATT_HK_OTHER},
+    {"noembed", ATT_TAG_DROP | R, ATT_HK_OTHER},
+    {"noframes", ATT_TAG_DROP | R | H, ATT_HK_OTHER},
+    {"noscript", B | S | ATT_TAG_NEG | H, ATT_HK_OTHER},
+    {"object", ATT_TAG_DROP | ATT_TAG_SCOPE, ATT_HK_OTHER},
+    {"ol", B | P, ATT_HK_LIST},
+    {"optgroup", ATT_TAG_DROP, ATT_HK_OPTION},
+    {"option", ATT_TAG_DROP, ATT_HK_OPTION},
+    {"output", I, ATT_HK_OTHER},
+    {"p", B | P, ATT_HK_P},
+    {"param", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"picture", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"plaintext", ATT_TAG_DROP | R | P, ATT_HK_OTHER},
+    {"pre", B | ATT_TAG_PRE | P, ATT_HK_OTHER},
+    {"progress", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"q", I, ATT_HK_OTHER},
+    {"rp", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"rt", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"ruby", I, ATT_HK_OTHER},
+    {"s", I, ATT_HK_OTHER},
+    {"samp", I, ATT_HK_OTHER},
+    {"script", ATT_TAG_DROP | R | H, ATT_HK_OTHER},
+    {"section", B | S | P, ATT_HK_OTHER},
+    {"select", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"small", I, ATT_HK_OTHER},
+    {"source", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"span", I, ATT_HK_OTHER},
+    {"strike", I, ATT_HK_OTHER},
+    {"strong", I, ATT_HK_OTHER},
+    {"style", ATT_TAG_DROP | R | H, ATT_HK_OTHER},
+    {"sub", I, ATT_HK_OTHER},
+    {"summary", B | P, ATT_HK_OTHER},
+    {"sup", I, ATT_HK_OTHER},
+    {"svg", ATT_TAG_DROP, ATT_HK_FOREIGN},
+    {"table", B | S | P | ATT_TAG_SCOPE, ATT_HK_TABLE},
+    {"tbody", B, ATT_HK_TSECT},
+    {"td", B | S | ATT_TAG_SCOPE, ATT_HK_CELL},
+    {"template", ATT_TAG_DROP | H | ATT_TAG_SCOPE, ATT_HK_OTHER},
+    {"textarea", ATT_TAG_DROP | R | ATT_TAG_REFS, ATT_HK_OTHER},
+    {"tfoot", B, ATT_HK_TSECT},
+    {"th", B | ATT_TAG_SCOPE, ATT_HK_CELL},
+    {"thead", B, ATT_HK_TSECT},
+    {"time", I, ATT_HK_OTHER},
+    {"title", ATT_TAG_DROP | R | ATT_TAG_REFS | H, ATT_HK_OTHER},
+    {"tr", B, ATT_HK_TR},
+    {"track", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"tt", I, ATT_HK_OTHER},
+    {"u", I, ATT_HK_OTHER},
+    {"ul", B | P, ATT_HK_LIST},
+    {"var", I, ATT_HK_OTHER},
+    {"video", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"wbr", I | V, ATT_HK_OTHER},
+    {"xmp", ATT_TAG_DROP | R | P, ATT_HK_OTHER},
 };
 #undef B
 #undef S
 #undef I
+#undef V
+#undef R
+#undef P
+#undef H
 
-static int cmp_tag(const void *key, const void *elem)
+const att__htag *att__html_tag_find(const char *s, size_t n)
 {
-    return strcmp((const char *)key, ((const struct tagdef *)elem)->name);
+    return att__html_find_name(tags, ATT_ARRAY_LEN(tags), sizeof(tags[0]), s, n);
 }
 
 unsigned att__html_tag(const char *name)
 {
-    const struct tagdef *t;
-    if (!name)
-        return 0;
-    t = bsearch(name, tags, ATT_ARRAY_LEN(tags), sizeof(tags[0]), cmp_tag);
+    const att__htag *t = name ? att__html_tag_find(name, strlen(name)) : NULL;
     return t ? t->flags : 0;
 }
 
@@ -453,58 +465,42 @@ static int hidden_class(const char *v)
     return 0;
 }
 
-/* The value of an attribute node ("" when it has none). */
-static const char *attr_value(const xmlAttr *a)
+int att__html_hidden(const att__hnode *el)
 {
-    if (a->children && a->children->type == XML_TEXT_NODE && a->children->content &&
-        !a->children->next)
-        return (const char *)a->children->content;
-    return "";
-}
-
-int att__html_hidden(xmlNode *el)
-{
-    for (const xmlAttr *a = el->properties; a; a = a->next) {
-        const char *name = (const char *)a->name, *v;
-        if (!name)
-            continue;
-        v = attr_value(a);
-        if ((strcasecmp(name, "class") == 0 && hidden_class(v)) ||
-            (strcasecmp(name, "style") == 0 && hidden_style(v)) ||
-            strcasecmp(name, "hidden") == 0 ||
-            (strcasecmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0))
+    for (uint32_t i = 0; i < el->nattr; i++) {
+        const char *name = el->attr[i].name, *v = el->attr[i].value;
+        if ((strcmp(name, "class") == 0 && hidden_class(v)) ||
+            (strcmp(name, "style") == 0 && hidden_style(v)) || strcmp(name, "hidden") == 0 ||
+            (strcmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0))
             return 1;
     }
     return 0;
 }
 
-unsigned att__html_cues(xmlNode *el)
+unsigned att__html_cues(const att__hnode *el)
 {
     unsigned cue = 0, neg = 0, pos = 0;
-    for (const xmlAttr *a = el->properties; a; a = a->next) {
-        const char *name = (const char *)a->name, *v;
-        if (!name)
-            continue;
-        v = attr_value(a);
-        if (strcasecmp(name, "class") == 0) {
+    for (uint32_t i = 0; i < el->nattr; i++) {
+        const char *name = el->attr[i].name, *v = el->attr[i].value;
+        if (strcmp(name, "class") == 0) {
             value_cues(v, &neg, &pos);
             if (hidden_class(v))
                 cue |= ATT_CUE_HIDDEN;
-        } else if (strcasecmp(name, "id") == 0) {
+        } else if (strcmp(name, "id") == 0) {
             value_cues(v, &neg, &pos);
-        } else if (strcasecmp(name, "role") == 0) {
-            for (size_t i = 0; i < ATT_ARRAY_LEN(roles); i++)
-                if (strcasecmp(v, roles[i].role) == 0)
-                    cue |= roles[i].cue;
-        } else if (strcasecmp(name, "itemprop") == 0) {
+        } else if (strcmp(name, "role") == 0) {
+            for (size_t k = 0; k < ATT_ARRAY_LEN(roles); k++)
+                if (strcasecmp(v, roles[k].role) == 0)
+                    cue |= roles[k].cue;
+        } else if (strcmp(name, "itemprop") == 0) {
             if (strcasecmp(v, "articleBody") == 0 || strcasecmp(v, "reviewBody") == 0)
                 cue |= ATT_CUE_POS | ATT_CUE_STRONG;
-        } else if (strcasecmp(name, "style") == 0) {
+        } else if (strcmp(name, "style") == 0) {
             if (hidden_style(v))
                 cue |= ATT_CUE_HIDDEN;
-        } else if (strcasecmp(name, "hidden") == 0) {
+        } else if (strcmp(name, "hidden") == 0) {
             cue |= ATT_CUE_HIDDEN;
-        } else if (strcasecmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0) {
+        } else if (strcmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0) {
             cue |= ATT_CUE_HIDDEN;
         }
     }

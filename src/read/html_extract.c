@@ -263,7 +263,7 @@ static int sentence_like(const att__hpage *pg, const block *b)
 
 static int is_h1(const att__hpage *pg, const block *b)
 {
-    const xmlChar *name = b->elem == NONE ? NULL : pg->el[b->elem].node->name;
+    const char *name = b->elem == NONE ? NULL : pg->el[b->elem].node->name;
     return name && name[0] == 'h' && name[1] == '1' && !name[2];
 }
 
@@ -357,7 +357,7 @@ static void keep(att__hpage *pg, uint32_t pick, int use_furniture, const char *t
 
 /* ---- the entry point -------------------------------------------------------- */
 
-int att__html_extract(xmlNode *root, const char *title, unsigned flags, att_buf *out,
+int att__html_extract(const att__hnode *root, const char *title, unsigned flags, att_buf *out,
                       att__html_stats *st)
 {
     att__hpage pg;

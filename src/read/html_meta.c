@@ -593,11 +593,10 @@ static void jsonld_object(json_t *o, cand *c, int depth)
         jsonld_object(v, c, depth + 1);
 }
 
-static void jsonld(const char *s, cand *c)
+static void jsonld(const char *s, size_t n, cand *c)
 {
     json_error_t err;
     json_t *root;
-    size_t n = strlen(s);
     if (n > JSONLD_MAX)
         return;
     root = json_loadb(s, n, JSON_DECODE_ANY, &err);
@@ -608,16 +607,6 @@ static void jsonld(const char *s, cand *c)
 }
 
 /* ---- the walk --------------------------------------------------------------- */
-
-static const char *attr(xmlNode *el, const char *name)
-{
-    for (xmlAttr *a = el->properties; a; a = a->next)
-        if (a->name && strcasecmp((const char *)a->name, name) == 0)
-            return a->children && a->children->type == XML_TEXT_NODE && a->children->content
-                       ? (const char *)a->children->content
-                       : "";
-    return NULL;
-}
 
 static int has_word(const char *v, const char *w)
 {
@@ -661,42 +650,42 @@ static int has_any(const char *v, const char *const *words, size_t n)
 /* Is this <h1> the site's name rather than the page's headline: in a
  * <header> outside any <article> or <main>, or with a class or id (its own
  * or an ancestor's, three levels up) that says logo or site title? */
-static int site_heading(xmlNode *h)
+static int site_heading(const att__hnode *h)
 {
     int depth = 0, in_header = 0;
-    for (xmlNode *n = h; n && n->type == XML_ELEMENT_NODE; n = n->parent, depth++) {
-        const char *nm = (const char *)n->name, *v;
+    for (const att__hnode *n = h; n && n->name; n = n->parent, depth++) {
+        const char *nm = n->name, *v;
         if (strcmp(nm, "article") == 0 || strcmp(nm, "main") == 0)
             return 0;
         if (strcmp(nm, "header") == 0)
             in_header = 1;
-        if (depth <= 3 && (((v = attr(n, "class")) != NULL && HAS_ANY(v, site_classes)) ||
-                           ((v = attr(n, "id")) != NULL && HAS_ANY(v, site_classes))))
+        if (depth <= 3 && (((v = att__html_attr(n, "class")) != NULL && HAS_ANY(v, site_classes)) ||
+                           ((v = att__html_attr(n, "id")) != NULL && HAS_ANY(v, site_classes))))
             return 1;
     }
     return in_header;
 }
 
-static void element(xmlNode *el, cand *c, int *in_body)
+static void element(const att__hnode *el, cand *c, int *in_body)
 {
-    const char *name = (const char *)el->name, *v, *content;
+    const char *name = el->name, *v, *content;
     char text[1024];
     if (strcmp(name, "html") == 0) {
-        offer_s(c, M_LANG, R_HTML_LANG, attr(el, "lang"), NULL);
-        offer_s(c, M_LANG, R_HTML_LANG + 1, attr(el, "xml:lang"), NULL);
+        offer_s(c, M_LANG, R_HTML_LANG, att__html_attr(el, "lang"), NULL);
+        offer_s(c, M_LANG, R_HTML_LANG + 1, att__html_attr(el, "xml:lang"), NULL);
     } else if (strcmp(name, "body") == 0) {
         *in_body = 1;
     } else if (strcmp(name, "title") == 0 && !c->tag_title[0] && !*in_body) {
         att__html_node_text(el, c->tag_title, sizeof(c->tag_title));
     } else if (strcmp(name, "meta") == 0) {
-        content = attr(el, "content");
+        content = att__html_attr(el, "content");
         if (!content)
             return;
         for (int k = 0; k < 3; k++) {
             static const char *const keys[] = {"name", "property", "itemprop"};
             char low[64];
             size_t n;
-            v = attr(el, keys[k]);
+            v = att__html_attr(el, keys[k]);
             if (!v)
                 continue;
             n = strlen(v);
@@ -708,17 +697,17 @@ static void element(xmlNode *el, cand *c, int *in_body)
                 if (strcmp(low, meta_keys[i].key) == 0)
                     offer_s(c, meta_keys[i].field, meta_keys[i].rank, content, meta_keys[i].key);
         }
-        v = attr(el, "http-equiv");
+        v = att__html_attr(el, "http-equiv");
         if (v && strcasecmp(v, "content-language") == 0)
             offer_s(c, M_LANG, 12, content, NULL);
     } else if (strcmp(name, "link") == 0) {
-        v = attr(el, "rel");
+        v = att__html_attr(el, "rel");
         if (v && strcasecmp(v, "canonical") == 0)
-            offer_s(c, M_URL, R_CANONICAL, attr(el, "href"), NULL);
+            offer_s(c, M_URL, R_CANONICAL, att__html_attr(el, "href"), NULL);
     } else if (strcmp(name, "script") == 0) {
-        v = attr(el, "type");
-        if (v && strcasecmp(v, "application/ld+json") == 0 && el->children && el->children->content)
-            jsonld((const char *)el->children->content, c);
+        v = att__html_attr(el, "type");
+        if (v && strcasecmp(v, "application/ld+json") == 0 && el->children && !el->children->name)
+            jsonld(el->children->text, el->children->len, c);
     } else if (strcmp(name, "h1") == 0) {
         if (!site_heading(el)) {
             if (!c->h1[0])
@@ -726,19 +715,20 @@ static void element(xmlNode *el, cand *c, int *in_body)
             c->nh1++;
         }
     } else if (strcmp(name, "time") == 0) {
-        const char *cls = attr(el, "class");
-        v = attr(el, "datetime");
+        const char *cls = att__html_attr(el, "class");
+        v = att__html_attr(el, "datetime");
         if (!v) {
             att__html_node_text(el, text, sizeof(text));
             v = text;
         }
-        if (attr(el, "pubdate") || (cls && (strstr(cls, "publish") || strstr(cls, "entry-date"))))
+        if (att__html_attr(el, "pubdate") ||
+            (cls && (strstr(cls, "publish") || strstr(cls, "entry-date"))))
             offer_s(c, M_DATE, R_TIME_PUB, v, "time-pubdate");
         else
             offer_s(c, M_DATE, R_TIME, v, "time");
     }
     if (!c->rank[M_AUTHOR] || c->rank[M_AUTHOR] > R_BYLINE) {
-        const char *cls = attr(el, "class");
+        const char *cls = att__html_attr(el, "class");
         if (cls && HAS_ANY(cls, author_classes) && !HAS_ANY(cls, author_not)) {
             att__html_node_text(el, text, sizeof(text));
             offer_s(c, M_AUTHOR, R_BYLINE, text, NULL);
@@ -747,9 +737,9 @@ static void element(xmlNode *el, cand *c, int *in_body)
     if (!c->rank[M_DATE] || c->rank[M_DATE] > R_BYLINE) {
         /* a visible date line: <span class="date">, <div class="entry-meta">,
          * <abbr class="published" title="..."> */
-        const char *cls = attr(el, "class");
+        const char *cls = att__html_attr(el, "class");
         if (cls && HAS_ANY(cls, date_classes)) {
-            v = strcmp(name, "abbr") == 0 ? attr(el, "title") : NULL;
+            v = strcmp(name, "abbr") == 0 ? att__html_attr(el, "title") : NULL;
             if (!v) {
                 att__html_node_text(el, text, sizeof(text));
                 v = strlen(text) <= 160 ? text : NULL;
@@ -758,20 +748,20 @@ static void element(xmlNode *el, cand *c, int *in_body)
         }
     }
     if (!c->entry_title[0] && name[0] == 'h' && name[1] >= '1' && name[1] <= '3' && !name[2] &&
-        (v = attr(el, "class")) != NULL && HAS_ANY(v, title_classes))
+        (v = att__html_attr(el, "class")) != NULL && HAS_ANY(v, title_classes))
         att__html_node_text(el, c->entry_title, sizeof(c->entry_title));
-    if ((v = attr(el, "itemprop")) != NULL && strcmp(name, "meta") != 0) {
+    if ((v = att__html_attr(el, "itemprop")) != NULL && strcmp(name, "meta") != 0) {
         if (strcasecmp(v, "datePublished") == 0) {
-            content = attr(el, "content");
+            content = att__html_attr(el, "content");
             if (!content)
-                content = attr(el, "datetime");
+                content = att__html_attr(el, "datetime");
             if (!content) {
                 att__html_node_text(el, text, sizeof(text));
                 content = text;
             }
             offer_s(c, M_DATE, R_MICRODATA, content, "microdata");
         } else if (strcasecmp(v, "author") == 0 || strcasecmp(v, "creator") == 0) {
-            content = attr(el, "content");
+            content = att__html_attr(el, "content");
             if (!content) {
                 att__html_node_text(el, text, sizeof(text));
                 content = text;
@@ -780,7 +770,8 @@ static void element(xmlNode *el, cand *c, int *in_body)
                 offer_s(c, M_AUTHOR, R_MICRODATA, content, NULL);
         }
     }
-    if (strcmp(name, "a") == 0 && (v = attr(el, "rel")) != NULL && has_word(v, "author")) {
+    if (strcmp(name, "a") == 0 && (v = att__html_attr(el, "rel")) != NULL &&
+        has_word(v, "author")) {
         att__html_node_text(el, text, sizeof(text));
         if (strlen(text) < 80)
             offer_s(c, M_AUTHOR, R_REL_AUTHOR, text, NULL);
@@ -848,18 +839,18 @@ static int is_site_name(const char *h, const char *tag_title, const char *site)
     return 0;
 }
 
-void att__html_meta_read(xmlDoc *doc, const char *page_url, att__html_meta *m)
+void att__html_meta_read(const att__htree *t, const char *page_url, att__html_meta *m)
 {
     cand *c = calloc(1, sizeof(*c));
-    xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL, *n = root;
+    const att__hnode *root = t ? t->root : NULL, *n = root;
     int in_body = 0;
     memset(m, 0, sizeof(*m));
     if (!c)
         return;
     while (n) {
-        if (n->type == XML_ELEMENT_NODE && n->name)
+        if (n->name)
             element(n, c, &in_body);
-        if (n->type == XML_ELEMENT_NODE && n->children) {
+        if (n->name && n->children) {
             n = n->children;
             continue;
         }

@@ -15,8 +15,8 @@
 
 #include "read.h"
 
-#define HEADER_LINES 8   /* lines (blank ones included) that may hold a header */
-#define TITLE_MAX 200    /* bytes: longer first lines are body text */
+#define HEADER_LINES 8 /* lines (blank ones included) that may hold a header */
+#define TITLE_MAX 200  /* bytes: longer first lines are body text */
 
 typedef enum { KEY_NONE, KEY_DATE, KEY_TITLE, KEY_URL, KEY_LANG, KEY_SOURCE, KEY_AUTHOR } key_kind;
 
@@ -24,11 +24,14 @@ static const struct {
     const char *name;
     key_kind kind;
 } meta_keys[] = {
-    {"date", KEY_DATE},       {"datum", KEY_DATE},   {"published", KEY_DATE},
-    {"veröffentlicht", KEY_DATE}, {"title", KEY_TITLE}, {"titel", KEY_TITLE},
-    {"url", KEY_URL},         {"link", KEY_URL},     {"lang", KEY_LANG},
-    {"language", KEY_LANG},   {"sprache", KEY_LANG}, {"source", KEY_SOURCE},
-    {"quelle", KEY_SOURCE},   {"author", KEY_AUTHOR}, {"autor", KEY_AUTHOR},
+    {"date", KEY_DATE},      {"datum", KEY_DATE},
+    {"published", KEY_DATE}, {"veröffentlicht", KEY_DATE},
+    {"title", KEY_TITLE},    {"titel", KEY_TITLE},
+    {"url", KEY_URL},        {"link", KEY_URL},
+    {"lang", KEY_LANG},      {"language", KEY_LANG},
+    {"sprache", KEY_LANG},   {"source", KEY_SOURCE},
+    {"quelle", KEY_SOURCE},  {"author", KEY_AUTHOR},
+    {"autor", KEY_AUTHOR},
 };
 
 typedef struct line {
@@ -46,8 +49,7 @@ static int is_blank(const char *s, size_t a, size_t b)
 /* Recognises "key: value" or "key <date>" at s[a..b).  Returns the key kind
  * and sets the value span; *rest gets where article text resumes on the
  * same line (b when the whole line is metadata). */
-static key_kind meta_line(const char *s, size_t a, size_t b, size_t *va, size_t *vb,
-                          size_t *rest)
+static key_kind meta_line(const char *s, size_t a, size_t b, size_t *va, size_t *vb, size_t *rest)
 {
     size_t i = a, k;
     while (i < b && (s[i] == ' ' || s[i] == '\t'))
@@ -177,8 +179,8 @@ int att__read_text(att_reader *r, att_doc **out)
      * that count from the start of the file */
     for (size_t i = 0; i < n && i < 4096; i++)
         if (s[i] == '\0')
-            return att__err(r->ctx, ATT_EBINARY, "%s: binary file (NUL byte at byte %zu)",
-                            r->name, i);
+            return att__err(r->ctx, ATT_EBINARY, "%s: binary file (NUL byte at byte %zu)", r->name,
+                            i);
     {
         size_t bad = att__utf8_invalid_at(s, n);
         if (bad != (size_t)-1)
