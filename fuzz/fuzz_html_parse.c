@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         seen++;
         if (x->name) {
             for (uint32_t i = 0; i < x->nattr; i++)
-                check(x->attr[i].name && x->attr[i].value);
+                check(x->attr[i].id < ATT_HA_COUNT && x->attr[i].value);
         } else {
             check(!x->children && x->text);
             /* touch every byte: the sanitizer sees a text out of bounds */

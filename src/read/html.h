@@ -44,10 +44,35 @@ int att__html_to_utf8(const char *s, size_t n, const char *charset, att_buf *out
 
 /* ---- the tree (html_parse.c) ------------------------------------------- */
 
-/* An attribute the reader looks at (the parser keeps no others): name is
- * one of the parser's own lower-case strings, value is decoded UTF-8. */
+/* The attributes the reader looks at; the parser keeps no others.  In the
+ * order of their names (html_parse.c's attr_names). */
+enum {
+    ATT_HA_ARIA_HIDDEN,
+    ATT_HA_CLASS,
+    ATT_HA_CONTENT,
+    ATT_HA_DATETIME,
+    ATT_HA_HIDDEN,
+    ATT_HA_HREF,
+    ATT_HA_HTTP_EQUIV,
+    ATT_HA_ID,
+    ATT_HA_ITEMPROP,
+    ATT_HA_LANG,
+    ATT_HA_NAME,
+    ATT_HA_PROPERTY,
+    ATT_HA_PUBDATE,
+    ATT_HA_REL,
+    ATT_HA_ROLE,
+    ATT_HA_STYLE,
+    ATT_HA_TITLE,
+    ATT_HA_TYPE,
+    ATT_HA_XML_LANG,
+    ATT_HA_COUNT
+};
+
+/* One kept attribute: which (ATT_HA_*) and its value, decoded UTF-8. */
 typedef struct att__hattr {
-    const char *name, *value;
+    unsigned id;
+    const char *value;
 } att__hattr;
 
 /* An element (name set) or a run of text (name NULL). */
@@ -61,6 +86,7 @@ struct att__hnode {
     att__hattr *attr;
     unsigned tag;  /* ATT_TAG_* of the name (0 for unknown tags) */
     unsigned kind; /* ATT_HK_* */
+    unsigned cue;  /* ATT_CUE_*: what its attributes say (att__html_cues) */
 };
 
 /* A parsed page: a tree below an <html> element that is always there,
@@ -80,9 +106,8 @@ typedef struct att__htree {
 int att__html_parse(const char *s, size_t n, att__htree *t);
 void att__html_tree_free(att__htree *t);
 
-/* The value of el's attribute name (lower case; one of those the parser
- * keeps), or NULL. */
-const char *att__html_attr(const att__hnode *el, const char *name);
+/* The value of el's attribute id (ATT_HA_*), or NULL. */
+const char *att__html_attr(const att__hnode *el, unsigned id);
 
 /* Binary search of s[0..n) (any bytes) in a table of count entries of
  * size bytes each, sorted by byte order of the name each entry begins
@@ -160,9 +185,19 @@ unsigned att__html_tag(const char *name);
 #define ATT_CUE_STRONG 0x04 /* the article's body: articleBody, entry-content ... */
 #define ATT_CUE_HIDDEN 0x08 /* not shown: display:none, hidden, sr-only */
 #define ATT_CUE_META 0x10   /* date lines, bylines, tags, captions: furniture when small */
-unsigned att__html_cues(const att__hnode *el);
-/* Is el hidden (ATT_CUE_HIDDEN alone, cheaper)? */
-int att__html_hidden(const att__hnode *el);
+
+/* The cues of the class values a page has shown, remembered while it is
+ * parsed: pages repeat theirs ("menu-item menu-item-type-post_type"). */
+#define ATT_CUE_MEMO 512
+typedef struct att__hcue_memo {
+    const char *val[ATT_CUE_MEMO];
+    unsigned bits[ATT_CUE_MEMO];
+} att__hcue_memo;
+
+/* What el's attributes say (ATT_CUE_*); memo (may be NULL) must not outlive
+ * the values of the page's attributes.  The parser sets each element's
+ * cue with it. */
+unsigned att__html_cues(const att__hnode *el, att__hcue_memo *memo);
 
 /* Does the text s[0..n) open with a line that starts what comes after an
  * article ("Lesen Sie auch", "Related", "Comments", "Veja também")? */

@@ -223,14 +223,9 @@ static int enter(walker *w, const att__hnode *n)
         add_break(w);
         return 0;
     }
-    if (w->text_only) {
-        if (att__html_hidden(n) && !w->show_hidden)
-            return 0;
-    } else {
-        e.cue = att__html_cues(n);
-        if ((e.cue & ATT_CUE_HIDDEN) && !w->show_hidden)
-            return 0;
-    }
+    if ((n->cue & ATT_CUE_HIDDEN) && !w->show_hidden)
+        return 0;
+    e.cue = w->text_only ? 0 : n->cue;
     if ((e.tag & (ATT_TAG_INLINE | ATT_TAG_LINK)) && !holds_blocks(n))
         e.cue = 0; /* a class on a link or a span inside a paragraph says nothing */
     e.flushes = (e.tag & ATT_TAG_BLOCK) || (e.cue & (ATT_CUE_NEG | ATT_CUE_META | ATT_CUE_POS));

@@ -353,18 +353,24 @@ static const struct {
     {"toolbar", ATT_CUE_NEG}, {"dialog", ATT_CUE_NEG},      {"alertdialog", ATT_CUE_NEG},
 };
 
+/* How much of word (NUL-terminated) begins w[0..n): its length when all of
+ * it does, else 0. */
+static size_t prefix_of(const char *word, const char *w, size_t n)
+{
+    size_t k = 0;
+    while (k < n && word[k] && word[k] == w[k])
+        k++;
+    return word[k] ? 0 : k;
+}
+
 static unsigned lookup_word(const char *w, size_t n)
 {
     for (size_t i = 0; i < ATT_ARRAY_LEN(strong_words); i++)
-        if (strong_words[i][0] == w[0] && strlen(strong_words[i]) == n &&
-            memcmp(w, strong_words[i], n) == 0)
+        if (strong_words[i][0] == w[0] && prefix_of(strong_words[i], w, n) == n)
             return ATT_CUE_POS | ATT_CUE_STRONG;
     for (size_t i = 0; i < ATT_ARRAY_LEN(words); i++) {
         size_t k;
-        if (words[i].word[0] != w[0])
-            continue;
-        k = strlen(words[i].word);
-        if (n < k || memcmp(w, words[i].word, k) != 0)
+        if (words[i].word[0] != w[0] || (k = prefix_of(words[i].word, w, n)) == 0)
             continue;
         if (n == k || !(words[i].flags & W_EXACT))
             return words[i].flags;
@@ -380,8 +386,11 @@ static unsigned item_cues(const char *v, size_t len)
     unsigned all = 0, prev = 0, header = 0;
     int pos_before = 0;
     int builder = 0;
-    for (size_t k = 0; k < ATT_ARRAY_LEN(builders); k++) {
-        size_t bl = strlen(builders[k]);
+    for (size_t k = 0; k < ATT_ARRAY_LEN(builders) && len > 0; k++) {
+        size_t bl;
+        if (builders[k][0] != tolower((unsigned char)v[0]))
+            continue;
+        bl = strlen(builders[k]);
         if (len > bl && strncasecmp(v, builders[k], bl) == 0 && (v[bl] == '-' || v[bl] == '_'))
             builder = 1;
     }
@@ -465,42 +474,56 @@ static int hidden_class(const char *v)
     return 0;
 }
 
-int att__html_hidden(const att__hnode *el)
+/* What a class value says: its names of furniture (low byte), of content
+ * (next byte) and whether it hides (ATT_CUE_HIDDEN above them), from memo
+ * when the page has shown the value before. */
+static unsigned class_cues(const char *v, att__hcue_memo *memo)
 {
-    for (uint32_t i = 0; i < el->nattr; i++) {
-        const char *name = el->attr[i].name, *v = el->attr[i].value;
-        if ((strcmp(name, "class") == 0 && hidden_class(v)) ||
-            (strcmp(name, "style") == 0 && hidden_style(v)) || strcmp(name, "hidden") == 0 ||
-            (strcmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0))
-            return 1;
+    unsigned neg = 0, pos = 0, bits;
+    uint32_t h = 2166136261u;
+    size_t slot = 0;
+    if (memo) {
+        for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+            h = (h ^ *p) * 16777619u;
+        slot = h & (ATT_CUE_MEMO - 1);
+        if (memo->val[slot] && strcmp(memo->val[slot], v) == 0)
+            return memo->bits[slot];
     }
-    return 0;
+    value_cues(v, &neg, &pos);
+    bits = neg | pos << 8 | (hidden_class(v) ? ATT_CUE_HIDDEN << 16 : 0);
+    if (memo) {
+        memo->val[slot] = v;
+        memo->bits[slot] = bits;
+    }
+    return bits;
 }
 
-unsigned att__html_cues(const att__hnode *el)
+unsigned att__html_cues(const att__hnode *el, att__hcue_memo *memo)
 {
     unsigned cue = 0, neg = 0, pos = 0;
     for (uint32_t i = 0; i < el->nattr; i++) {
-        const char *name = el->attr[i].name, *v = el->attr[i].value;
-        if (strcmp(name, "class") == 0) {
+        unsigned id = el->attr[i].id;
+        const char *v = el->attr[i].value;
+        if (id == ATT_HA_CLASS) {
+            unsigned bits = class_cues(v, memo);
+            neg |= bits & 0xFF;
+            pos |= bits >> 8 & 0xFF;
+            cue |= bits >> 16;
+        } else if (id == ATT_HA_ID) {
             value_cues(v, &neg, &pos);
-            if (hidden_class(v))
-                cue |= ATT_CUE_HIDDEN;
-        } else if (strcmp(name, "id") == 0) {
-            value_cues(v, &neg, &pos);
-        } else if (strcmp(name, "role") == 0) {
+        } else if (id == ATT_HA_ROLE) {
             for (size_t k = 0; k < ATT_ARRAY_LEN(roles); k++)
                 if (strcasecmp(v, roles[k].role) == 0)
                     cue |= roles[k].cue;
-        } else if (strcmp(name, "itemprop") == 0) {
+        } else if (id == ATT_HA_ITEMPROP) {
             if (strcasecmp(v, "articleBody") == 0 || strcasecmp(v, "reviewBody") == 0)
                 cue |= ATT_CUE_POS | ATT_CUE_STRONG;
-        } else if (strcmp(name, "style") == 0) {
+        } else if (id == ATT_HA_STYLE) {
             if (hidden_style(v))
                 cue |= ATT_CUE_HIDDEN;
-        } else if (strcmp(name, "hidden") == 0) {
+        } else if (id == ATT_HA_HIDDEN) {
             cue |= ATT_CUE_HIDDEN;
-        } else if (strcmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0) {
+        } else if (id == ATT_HA_ARIA_HIDDEN && strcasecmp(v, "true") == 0) {
             cue |= ATT_CUE_HIDDEN;
         }
     }
@@ -676,9 +699,22 @@ static const char *const stopwords[] = {
     "you",   "your",   "zu",    "zum",     "zur",   "zwischen", "über",
 };
 
-static int cmp_word(const void *key, const void *elem)
+#define STOPWORD_MAX 8 /* bytes of the longest function word ("zwischen") */
+
+static int is_stopword(const char *w)
 {
-    return strcmp((const char *)key, *(const char *const *)elem);
+    size_t lo = 0, hi = ATT_ARRAY_LEN(stopwords);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(w, stopwords[mid]);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
 }
 
 unsigned att__html_stopwords(const char *s, size_t n)
@@ -695,10 +731,9 @@ unsigned att__html_stopwords(const char *s, size_t n)
             k++;
             i++;
         }
-        if (k > 0 && k + 1 < sizeof(w)) {
+        if (k > 0 && k <= STOPWORD_MAX) {
             w[k] = '\0';
-            hits += bsearch(w, stopwords, ATT_ARRAY_LEN(stopwords), sizeof(stopwords[0]),
-                            cmp_word) != NULL;
+            hits += is_stopword(w);
         }
     }
     return hits;

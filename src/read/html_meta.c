@@ -659,8 +659,9 @@ static int site_heading(const att__hnode *h)
             return 0;
         if (strcmp(nm, "header") == 0)
             in_header = 1;
-        if (depth <= 3 && (((v = att__html_attr(n, "class")) != NULL && HAS_ANY(v, site_classes)) ||
-                           ((v = att__html_attr(n, "id")) != NULL && HAS_ANY(v, site_classes))))
+        if (depth <= 3 &&
+            (((v = att__html_attr(n, ATT_HA_CLASS)) != NULL && HAS_ANY(v, site_classes)) ||
+             ((v = att__html_attr(n, ATT_HA_ID)) != NULL && HAS_ANY(v, site_classes))))
             return 1;
     }
     return in_header;
@@ -671,18 +672,18 @@ static void element(const att__hnode *el, cand *c, int *in_body)
     const char *name = el->name, *v, *content;
     char text[1024];
     if (strcmp(name, "html") == 0) {
-        offer_s(c, M_LANG, R_HTML_LANG, att__html_attr(el, "lang"), NULL);
-        offer_s(c, M_LANG, R_HTML_LANG + 1, att__html_attr(el, "xml:lang"), NULL);
+        offer_s(c, M_LANG, R_HTML_LANG, att__html_attr(el, ATT_HA_LANG), NULL);
+        offer_s(c, M_LANG, R_HTML_LANG + 1, att__html_attr(el, ATT_HA_XML_LANG), NULL);
     } else if (strcmp(name, "body") == 0) {
         *in_body = 1;
     } else if (strcmp(name, "title") == 0 && !c->tag_title[0] && !*in_body) {
         att__html_node_text(el, c->tag_title, sizeof(c->tag_title));
     } else if (strcmp(name, "meta") == 0) {
-        content = att__html_attr(el, "content");
+        content = att__html_attr(el, ATT_HA_CONTENT);
         if (!content)
             return;
         for (int k = 0; k < 3; k++) {
-            static const char *const keys[] = {"name", "property", "itemprop"};
+            static const unsigned keys[] = {ATT_HA_NAME, ATT_HA_PROPERTY, ATT_HA_ITEMPROP};
             char low[64];
             size_t n;
             v = att__html_attr(el, keys[k]);
@@ -697,15 +698,15 @@ static void element(const att__hnode *el, cand *c, int *in_body)
                 if (strcmp(low, meta_keys[i].key) == 0)
                     offer_s(c, meta_keys[i].field, meta_keys[i].rank, content, meta_keys[i].key);
         }
-        v = att__html_attr(el, "http-equiv");
+        v = att__html_attr(el, ATT_HA_HTTP_EQUIV);
         if (v && strcasecmp(v, "content-language") == 0)
             offer_s(c, M_LANG, 12, content, NULL);
     } else if (strcmp(name, "link") == 0) {
-        v = att__html_attr(el, "rel");
+        v = att__html_attr(el, ATT_HA_REL);
         if (v && strcasecmp(v, "canonical") == 0)
-            offer_s(c, M_URL, R_CANONICAL, att__html_attr(el, "href"), NULL);
+            offer_s(c, M_URL, R_CANONICAL, att__html_attr(el, ATT_HA_HREF), NULL);
     } else if (strcmp(name, "script") == 0) {
-        v = att__html_attr(el, "type");
+        v = att__html_attr(el, ATT_HA_TYPE);
         if (v && strcasecmp(v, "application/ld+json") == 0 && el->children && !el->children->name)
             jsonld(el->children->text, el->children->len, c);
     } else if (strcmp(name, "h1") == 0) {
@@ -715,20 +716,20 @@ static void element(const att__hnode *el, cand *c, int *in_body)
             c->nh1++;
         }
     } else if (strcmp(name, "time") == 0) {
-        const char *cls = att__html_attr(el, "class");
-        v = att__html_attr(el, "datetime");
+        const char *cls = att__html_attr(el, ATT_HA_CLASS);
+        v = att__html_attr(el, ATT_HA_DATETIME);
         if (!v) {
             att__html_node_text(el, text, sizeof(text));
             v = text;
         }
-        if (att__html_attr(el, "pubdate") ||
+        if (att__html_attr(el, ATT_HA_PUBDATE) ||
             (cls && (strstr(cls, "publish") || strstr(cls, "entry-date"))))
             offer_s(c, M_DATE, R_TIME_PUB, v, "time-pubdate");
         else
             offer_s(c, M_DATE, R_TIME, v, "time");
     }
     if (!c->rank[M_AUTHOR] || c->rank[M_AUTHOR] > R_BYLINE) {
-        const char *cls = att__html_attr(el, "class");
+        const char *cls = att__html_attr(el, ATT_HA_CLASS);
         if (cls && HAS_ANY(cls, author_classes) && !HAS_ANY(cls, author_not)) {
             att__html_node_text(el, text, sizeof(text));
             offer_s(c, M_AUTHOR, R_BYLINE, text, NULL);
@@ -737,9 +738,9 @@ static void element(const att__hnode *el, cand *c, int *in_body)
     if (!c->rank[M_DATE] || c->rank[M_DATE] > R_BYLINE) {
         /* a visible date line: <span class="date">, <div class="entry-meta">,
          * <abbr class="published" title="..."> */
-        const char *cls = att__html_attr(el, "class");
+        const char *cls = att__html_attr(el, ATT_HA_CLASS);
         if (cls && HAS_ANY(cls, date_classes)) {
-            v = strcmp(name, "abbr") == 0 ? att__html_attr(el, "title") : NULL;
+            v = strcmp(name, "abbr") == 0 ? att__html_attr(el, ATT_HA_TITLE) : NULL;
             if (!v) {
                 att__html_node_text(el, text, sizeof(text));
                 v = strlen(text) <= 160 ? text : NULL;
@@ -748,20 +749,20 @@ static void element(const att__hnode *el, cand *c, int *in_body)
         }
     }
     if (!c->entry_title[0] && name[0] == 'h' && name[1] >= '1' && name[1] <= '3' && !name[2] &&
-        (v = att__html_attr(el, "class")) != NULL && HAS_ANY(v, title_classes))
+        (v = att__html_attr(el, ATT_HA_CLASS)) != NULL && HAS_ANY(v, title_classes))
         att__html_node_text(el, c->entry_title, sizeof(c->entry_title));
-    if ((v = att__html_attr(el, "itemprop")) != NULL && strcmp(name, "meta") != 0) {
+    if ((v = att__html_attr(el, ATT_HA_ITEMPROP)) != NULL && strcmp(name, "meta") != 0) {
         if (strcasecmp(v, "datePublished") == 0) {
-            content = att__html_attr(el, "content");
+            content = att__html_attr(el, ATT_HA_CONTENT);
             if (!content)
-                content = att__html_attr(el, "datetime");
+                content = att__html_attr(el, ATT_HA_DATETIME);
             if (!content) {
                 att__html_node_text(el, text, sizeof(text));
                 content = text;
             }
             offer_s(c, M_DATE, R_MICRODATA, content, "microdata");
         } else if (strcasecmp(v, "author") == 0 || strcasecmp(v, "creator") == 0) {
-            content = att__html_attr(el, "content");
+            content = att__html_attr(el, ATT_HA_CONTENT);
             if (!content) {
                 att__html_node_text(el, text, sizeof(text));
                 content = text;
@@ -770,7 +771,7 @@ static void element(const att__hnode *el, cand *c, int *in_body)
                 offer_s(c, M_AUTHOR, R_MICRODATA, content, NULL);
         }
     }
-    if (strcmp(name, "a") == 0 && (v = att__html_attr(el, "rel")) != NULL &&
+    if (strcmp(name, "a") == 0 && (v = att__html_attr(el, ATT_HA_REL)) != NULL &&
         has_word(v, "author")) {
         att__html_node_text(el, text, sizeof(text));
         if (strlen(text) < 80)

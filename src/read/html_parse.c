@@ -40,7 +40,7 @@
 #define TAG_NAME_MAX 64 /* longer tag names are kept, but never a known tag */
 #define ENTITY_MAX 32   /* longest named reference ("CounterClockwiseContourIntegral") */
 
-/* The attributes the reader looks at (sorted; html_cues.c, html_meta.c). */
+/* The attributes the reader looks at (sorted; in the order of ATT_HA_*). */
 static const char *const attr_names[] = {
     "aria-hidden", "class",    "content", "datetime", "hidden",   "href",    "http-equiv",
     "id",          "itemprop", "lang",    "name",     "property", "pubdate", "rel",
@@ -61,8 +61,9 @@ typedef struct builder {
     att__hnode *head, *body;
     att__hattr attr[MAX_ATTRS]; /* the tag being read */
     size_t nattr;
-    att_buf scratch; /* decoded text */
-    int stop;        /* ATT_ENOMEM, or 1 once the node limit is reached */
+    att_buf scratch;     /* decoded text */
+    att__hcue_memo memo; /* the cues of class values seen */
+    int stop;            /* ATT_ENOMEM, or 1 once the node limit is reached */
 } builder;
 
 static int is_space(unsigned char c)
@@ -155,15 +156,17 @@ const void *att__html_find_name(const void *table, size_t count, size_t size, co
 {
     size_t lo = 0, hi = count;
     while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2, len;
+        size_t mid = lo + (hi - lo) / 2, k = 0;
         const void *e = (const char *)table + mid * size;
         const char *name;
         int c;
         memcpy(&name, e, sizeof(name));
-        len = strlen(name);
-        c = memcmp(name, s, len < n ? len : n);
-        if (c == 0)
-            c = (len > n) - (len < n);
+        while (k < n && name[k] && name[k] == s[k])
+            k++;
+        if (k < n)
+            c = name[k] ? (unsigned char)name[k] - (unsigned char)s[k] : -1;
+        else
+            c = name[k] != '\0';
         if (c == 0)
             return e;
         if (c < 0)
@@ -324,10 +327,11 @@ static void merge_attrs(builder *b, att__hnode *x)
     if (n)
         memcpy(all, x->attr, n * sizeof(att__hattr));
     for (size_t i = 0; i < b->nattr; i++)
-        if (!att__html_attr(x, b->attr[i].name))
+        if (!att__html_attr(x, b->attr[i].id))
             all[n++] = b->attr[i];
     x->attr = all;
     x->nattr = (uint32_t)n;
+    x->cue = att__html_cues(x, &b->memo);
 }
 
 static att__hnode *new_element(builder *b, const att__htag *def, const char *name)
@@ -338,7 +342,10 @@ static att__hnode *new_element(builder *b, const att__htag *def, const char *nam
     x->name = name;
     x->tag = def ? def->flags : 0;
     x->kind = def ? def->kind : ATT_HK_OTHER;
-    return take_attrs(b, x) ? NULL : x;
+    if (take_attrs(b, x))
+        return NULL;
+    x->cue = x->nattr ? att__html_cues(x, &b->memo) : 0;
+    return x;
 }
 
 static const att__htag *known(const char *name)
@@ -521,7 +528,8 @@ static void keep_attr(builder *b, const char *s, size_t a, size_t e, const char 
 {
     char low[ATTR_NAME_MAX];
     const char *const *found;
-    const char *name, *val;
+    const char *val;
+    unsigned id;
     size_t len;
     if (e - a > ATTR_NAME_MAX || b->nattr >= MAX_ATTRS)
         return;
@@ -529,11 +537,11 @@ static void keep_attr(builder *b, const char *s, size_t a, size_t e, const char 
         low[i - a] = (char)lower((unsigned char)s[i]);
     found = att__html_find_name(attr_names, ATT_ARRAY_LEN(attr_names), sizeof(attr_names[0]), low,
                                 e - a);
-    name = found ? *found : NULL;
-    if (!name)
+    if (!found)
         return;
+    id = (unsigned)(found - attr_names);
     for (size_t i = 0; i < b->nattr; i++)
-        if (b->attr[i].name == name)
+        if (b->attr[i].id == id)
             return; /* the first of two wins */
     if (memchr(v, '&', vn)) {
         if ((v = decode(b, v, vn, 1, &len)) == NULL) {
@@ -546,7 +554,7 @@ static void keep_attr(builder *b, const char *s, size_t a, size_t e, const char 
         b->stop = ATT_ENOMEM;
         return;
     }
-    b->attr[b->nattr].name = name;
+    b->attr[b->nattr].id = id;
     b->attr[b->nattr++].value = val;
 }
 
@@ -738,7 +746,7 @@ static size_t start_tag(builder *b, size_t p)
         const char *type;
         if (end == SIZE_MAX)
             return q; /* never closed: it holds nothing */
-        type = att__html_attr(x, "type");
+        type = att__html_attr(x, ATT_HA_TYPE);
         if ((x->tag & ATT_TAG_REFS) ||
             (type && strlen(type) == 19 && ascii_ieq(type, "application/ld+json", 19))) {
             push(b, x);
@@ -875,10 +883,10 @@ void att__html_tree_free(att__htree *t)
     memset(t, 0, sizeof(*t));
 }
 
-const char *att__html_attr(const att__hnode *el, const char *name)
+const char *att__html_attr(const att__hnode *el, unsigned id)
 {
     for (uint32_t i = 0; i < el->nattr; i++)
-        if (strcmp(el->attr[i].name, name) == 0)
+        if (el->attr[i].id == id)
             return el->attr[i].value;
     return NULL;
 }

@@ -89,9 +89,9 @@ TEST(attributes_of_implied_and_repeated_roots)
     att__htree t;
     const char *s = "<p>x</p><html lang=de><body class=post id=b><body class=other>";
     CHECK_INT(att__html_parse(s, strlen(s), &t), 0);
-    CHECK_STR(att__html_attr(t.root, "lang"), "de");
-    CHECK_STR(att__html_attr(t.root->children, "class"), "post");
-    CHECK_STR(att__html_attr(t.root->children, "id"), "b");
+    CHECK_STR(att__html_attr(t.root, ATT_HA_LANG), "de");
+    CHECK_STR(att__html_attr(t.root->children, ATT_HA_CLASS), "post");
+    CHECK_STR(att__html_attr(t.root->children, ATT_HA_ID), "b");
     att__html_tree_free(&t);
 }
 
@@ -153,13 +153,13 @@ TEST(attributes)
     CHECK_INT(att__html_parse(s, strlen(s), &t), 0);
     d = t.root->children->children;
     CHECK_STR(d->name, "div");
-    CHECK_STR(att__html_attr(d, "class"), "a b"); /* the first of two */
-    CHECK_STR(att__html_attr(d, "id"), "x");
-    CHECK_STR(att__html_attr(d, "hidden"), "");
-    CHECK_STR(att__html_attr(d, "style"), "display:none");
-    CHECK_STR(att__html_attr(d, "title"), "\"q\" & &copy=2");
-    CHECK_STR(att__html_attr(d, "href"), "?a=1&copy=2&b");
-    CHECK(att__html_attr(d, "data-x") == NULL); /* not kept */
+    CHECK_STR(att__html_attr(d, ATT_HA_CLASS), "a b"); /* the first of two */
+    CHECK_STR(att__html_attr(d, ATT_HA_ID), "x");
+    CHECK_STR(att__html_attr(d, ATT_HA_HIDDEN), "");
+    CHECK_STR(att__html_attr(d, ATT_HA_STYLE), "display:none");
+    CHECK_STR(att__html_attr(d, ATT_HA_TITLE), "\"q\" & &copy=2");
+    CHECK_STR(att__html_attr(d, ATT_HA_HREF), "?a=1&copy=2&b");
+    CHECK(att__html_attr(d, ATT_HA_CONTENT) == NULL); /* data-x is not kept */
     CHECK_INT(d->nattr, 6);
     att__html_tree_free(&t);
     /* an end tag's attributes are read over, '>' in quotes included */
