@@ -12,7 +12,8 @@
  * only where the reader reads it (<title>, <textarea>, JSON-LD scripts),
  * so the bytes of ordinary scripts and styles, half of a typical page,
  * are passed over with memchr.  <svg> and <math> are skipped to their
- * matching end tag.
+ * first end tag.  A raw-text element never closed holds nothing; a search
+ * for an end tag that found none is not made again.
  *
  * The builder keeps a stack of open elements below an <html> root that
  * is always there, puts head content into <head> and begins <body> at
@@ -23,8 +24,9 @@
  * An end tag closes the nearest open element of its name, but an inline
  * end tag (</b>) never closes a block, and only the end tags of tables and
  * their parts reach through a cell (no end tag leaves its table); end
- * tags that match nothing are dropped.
- * Void elements (img, br, meta) and tags written <x/> hold nothing.
+ * tags that match nothing are dropped.  No tag looks more than REACH
+ * open elements down, so every tag costs bounded time however deep the
+ * page.  Void elements (img, br, meta) and tags written <x/> hold nothing.
  *
  * Only the attributes the reader looks at are kept (attr_names), decoded
  * and NUL-terminated; text nodes point into the page unless character
@@ -37,6 +39,7 @@
 #include "html.h"
 
 #define MAX_ATTRS 32    /* attributes kept per element, at most */
+#define REACH 256       /* open elements a tag looks through, at most */
 #define TAG_NAME_MAX 64 /* longer tag names are kept, but never a known tag */
 #define ENTITY_MAX 32   /* longest named reference ("CounterClockwiseContourIntegral") */
 
@@ -61,9 +64,11 @@ typedef struct builder {
     att__hnode *head, *body;
     att__hattr attr[MAX_ATTRS]; /* the tag being read */
     size_t nattr;
-    att_buf scratch;     /* decoded text */
-    att__hcue_memo memo; /* the cues of class values seen */
-    int stop;            /* ATT_ENOMEM, or 1 once the node limit is reached */
+    att_buf scratch;          /* decoded text */
+    att__hcue_memo memo;      /* the cues of class values seen */
+    const char *unclosed[16]; /* raw-text elements with no end tag after here */
+    size_t nunclosed;
+    int stop; /* ATT_ENOMEM, or 1 once the node limit is reached */
 } builder;
 
 static int is_space(unsigned char c)
@@ -414,13 +419,21 @@ static void add_text(builder *b, const char *s, size_t n)
     text_node(b, s, n, 1);
 }
 
+/* The lowest index of the stack a tag looks at: REACH elements down at
+ * most, so that a page nested 100,000 deep costs linear time, not
+ * quadratic (browsers cap the depth of a tree at 512).  Never the root. */
+static size_t reach(const builder *b)
+{
+    return b->depth > REACH + 1 ? b->depth - REACH : 1;
+}
+
 /* Pops up to and including the nearest open element of kind `kind`,
  * looking no further than an element of a kind in `stop` (bits of 1 <<
  * ATT_HK_*) or, when `scoped`, one with ATT_TAG_SCOPE.  Returns whether it
  * found one. */
 static int close_kind(builder *b, unsigned kind, unsigned stop, int scoped)
 {
-    for (size_t i = b->depth; i-- > 1;) {
+    for (size_t i = b->depth, lo = reach(b); i-- > lo;) {
         const att__hnode *e = b->stack[i].node;
         if (e->kind == kind) {
             b->depth = i;
@@ -469,7 +482,7 @@ static void implied_ends(builder *b, const att__htag *def)
         b->depth--;
     if (def->flags & ATT_TAG_LINK) {
         /* <a> in an open <a>: the first one ends (not through a block) */
-        for (size_t i = b->depth; i-- > 1;) {
+        for (size_t i = b->depth, lo = reach(b); i-- > lo;) {
             const att__hnode *e = b->stack[i].node;
             if (e->tag & ATT_TAG_LINK) {
                 b->depth = i;
@@ -488,7 +501,7 @@ static void end_tag(builder *b, const att__htag *def, const char *name)
     unsigned kind = def ? def->kind : ATT_HK_OTHER, flags = def ? def->flags : 0;
     int table_part =
         kind == ATT_HK_TABLE || kind == ATT_HK_TSECT || kind == ATT_HK_TR || kind == ATT_HK_CELL;
-    for (size_t i = b->depth; i-- > 1;) {
+    for (size_t i = b->depth, lo = reach(b); i-- > lo;) {
         const att__hnode *e = b->stack[i].node;
         if (e->name == name || (!def && e->kind == ATT_HK_OTHER && strcmp(e->name, name) == 0)) {
             b->depth = i;
@@ -615,12 +628,17 @@ static size_t read_attrs(builder *b, size_t p, int keep, int *self)
     }
 }
 
-/* Where the end tag </name> of a raw-text element begins at or after p,
- * and in *after where it ends; SIZE_MAX when there is none. */
-static size_t raw_end(const builder *b, size_t p, const char *name, size_t len, size_t *after)
+/* Where the end tag </name> of a raw-text or foreign element begins at or
+ * after p, and in *after where it ends; SIZE_MAX when there is none.  A
+ * search that found none is remembered: later ones for that name fail at
+ * once, so a page of unclosed <script>s costs linear time. */
+static size_t raw_end(builder *b, size_t p, const char *name, size_t len, size_t *after)
 {
     const char *s = b->s;
     size_t n = b->n;
+    for (size_t i = 0; i < b->nunclosed; i++)
+        if (b->unclosed[i] == name)
+            return SIZE_MAX;
     while (p < n) {
         const char *lt = memchr(s + p, '<', n - p);
         size_t q, e;
@@ -636,37 +654,8 @@ static size_t raw_end(const builder *b, size_t p, const char *name, size_t len, 
         }
         p = q + 1;
     }
-    return SIZE_MAX;
-}
-
-/* Where <svg> or <math> opened at p ends: after its matching end tag, or
- * p when it has none (then it holds nothing). */
-static size_t foreign_end(const builder *b, size_t p, const char *name, size_t len)
-{
-    const char *s = b->s;
-    size_t n = b->n, depth = 1;
-    while (p < n) {
-        const char *lt = memchr(s + p, '<', n - p);
-        size_t q, e;
-        int close;
-        if (!lt)
-            break;
-        q = (size_t)(lt - s);
-        close = q + 1 < n && s[q + 1] == '/';
-        e = q + 1 + (size_t)close + len;
-        p = q + 1;
-        if (e > n || !ascii_ieq(s + q + 1 + close, name, len) ||
-            (e < n && !is_space((unsigned char)s[e]) && s[e] != '/' && s[e] != '>'))
-            continue;
-        if (!close) {
-            const char *gt = memchr(s + e, '>', n - e);
-            if (!gt || gt[-1] != '/')
-                depth++;
-        } else if (--depth == 0) {
-            const char *gt = memchr(s + e, '>', n - e);
-            return gt ? (size_t)(gt - s) + 1 : n;
-        }
-    }
+    if (b->nunclosed < ATT_ARRAY_LEN(b->unclosed))
+        b->unclosed[b->nunclosed++] = name;
     return SIZE_MAX;
 }
 
@@ -738,8 +727,9 @@ static size_t start_tag(builder *b, size_t p)
     if (self || (x->tag & ATT_TAG_VOID))
         return q;
     if (x->kind == ATT_HK_FOREIGN) {
-        size_t end = foreign_end(b, q, x->name, len);
-        return end == SIZE_MAX ? q : end;
+        /* skipped to the first </svg> (an <svg> inside an <svg> is rare) */
+        size_t after;
+        return raw_end(b, q, x->name, len, &after) == SIZE_MAX ? q : after;
     }
     if (x->tag & ATT_TAG_RAW) {
         size_t after, end = raw_end(b, q, x->name, len, &after);

@@ -251,6 +251,31 @@ TEST(deep_nesting)
     CHECK_INT(levels, depth + 2); /* body, the divs, the text */
     CHECK(x->len == 4 && memcmp(x->text, "deep", 4) == 0);
     att__html_tree_free(&t);
+    /* tags that look for an open element (</section>, <p>, <li>, <a> in
+     * inline elements) look only so far down: linear time, not quadratic */
+    n = 0;
+    for (size_t i = 0; i < depth / 4; i++)
+        n += (size_t)sprintf(s + n, "<i>");
+    for (size_t i = 0; i < depth / 4; i++)
+        n += (size_t)sprintf(s + n, "<a>");
+    for (size_t i = 0; i < depth / 4; i++)
+        n += (size_t)sprintf(s + n, "</p>");
+    CHECK_INT(att__html_parse(s, n, &t), 0);
+    att__html_tree_free(&t);
+    free(s);
+}
+
+TEST(unclosed_raw_text_is_linear)
+{
+    /* each unclosed <script> or <svg> would search the rest of the page */
+    size_t reps = 100000, n = 0;
+    char *s = malloc(reps * 13 + 16);
+    att__htree t;
+    for (size_t i = 0; i < reps; i++)
+        n += (size_t)sprintf(s + n, i % 2 ? "<script>" : "<svg>");
+    CHECK_INT(att__html_parse(s, n, &t), 0);
+    CHECK_INT(t.nodes, reps + 2); /* html, body and the elements */
+    att__html_tree_free(&t);
     free(s);
 }
 
@@ -268,5 +293,6 @@ int main(void)
     RUN(hostile_markup);
     RUN(nul_bytes_and_expanding_references);
     RUN(deep_nesting);
+    RUN(unclosed_raw_text_is_linear);
     return test_summary();
 }
