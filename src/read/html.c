@@ -93,14 +93,15 @@ int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, 
                   const char *content_type, const char *url, att_doc **out)
 {
     char charset[ATT_CHARSET_MAX];
-    size_t bom, limit = r->maxdoc;
+    size_t bom, limit = r->maxdoc, plen;
+    const char *page;
     att_buf utf8, text;
     att__htree tree = {0};
     att__html_meta *meta = NULL;
     att__html_stats st;
     char *clean = NULL;
     size_t clen;
-    int rc = 0, bflags;
+    int rc = 0, bflags, valid;
 
     *out = NULL;
     att__buf_init(&utf8, limit < (size_t)1 << 30 ? 3 * limit + 64 : ATT_BUF_DEFAULT_MAX);
@@ -109,7 +110,7 @@ int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, 
         rc = att__err(r->ctx, ATT_EEMPTY, "%s: empty file", where);
         goto cleanup;
     }
-    att__html_charset(s, n, content_type, charset, &bom);
+    valid = att__html_charset(s, n, content_type, charset, &bom);
     if (strncmp(charset, "UTF-16", 6) != 0) {
         /* NUL bytes in a page that is not UTF-16 mean it is not text */
         const char *z = memchr(s, '\0', n < 4096 ? n : 4096);
@@ -119,16 +120,16 @@ int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, 
             goto cleanup;
         }
     }
-    if (att__html_to_utf8(s + bom, n - bom, charset, &utf8)) {
+    if (att__html_utf8_page(s + bom, n - bom, charset, valid, &utf8, &page, &plen)) {
         rc = att__err(r->ctx, ATT_ETOOBIG, "%s: more than %zu bytes once decoded from %s", where,
                       utf8.max, charset);
         goto cleanup;
     }
-    if (utf8.len > (size_t)INT32_MAX) {
+    if (plen > (size_t)INT32_MAX) {
         rc = att__err(r->ctx, ATT_ETOOBIG, "%s: too large for the HTML parser", where);
         goto cleanup;
     }
-    if (att__html_parse(utf8.data ? utf8.data : "", utf8.len, &tree)) {
+    if (att__html_parse(page, plen, &tree)) {
         rc = att__err(r->ctx, ATT_ENOMEM, "%s: out of memory parsing the page", where);
         goto cleanup;
     }

@@ -33,14 +33,22 @@
  * charset label, may be NULL), then <meta charset> / <meta http-equiv> / <?xml encoding?> near
  * the start, else windows-1252.  Writes the canonical name (upper case,
  * as iconv knows it) into name[ATT_CHARSET_MAX]; *bom gets the length of a
- * byte-order mark to skip. */
-void att__html_charset(const char *s, size_t n, const char *content_type,
-                       char name[ATT_CHARSET_MAX], size_t *bom);
+ * byte-order mark to skip.  Returns 1 when it found all of s valid UTF-8,
+ * else 0. */
+int att__html_charset(const char *s, size_t n, const char *content_type, char name[ATT_CHARSET_MAX],
+                      size_t *bom);
 
 /* Decodes s[0..n) from charset into valid UTF-8 appended to out: bytes the
  * charset cannot decode and NUL bytes become U+FFFD.  Returns 0, or
  * ATT_ENOMEM when out would pass its maximum. */
 int att__html_to_utf8(const char *s, size_t n, const char *charset, att_buf *out);
+
+/* The page s[0..n) as valid UTF-8 without NUL bytes, in *page and *len:
+ * s itself when it is that already (valid: s is known to be valid UTF-8),
+ * else decoded into out (which must be empty) by att__html_to_utf8(),
+ * whose return value it returns. */
+int att__html_utf8_page(const char *s, size_t n, const char *charset, int valid, att_buf *out,
+                        const char **page, size_t *len);
 
 /* ---- the tree (html_parse.c) ------------------------------------------- */
 
@@ -189,9 +197,13 @@ unsigned att__html_tag(const char *name);
 /* The cues of the class values a page has shown, remembered while it is
  * parsed: pages repeat theirs ("menu-item menu-item-type-post_type"). */
 #define ATT_CUE_MEMO 512
+#define ATT_CUE_WORDS 1024
 typedef struct att__hcue_memo {
-    const char *val[ATT_CUE_MEMO];
+    const char *val[ATT_CUE_MEMO]; /* class values */
     unsigned bits[ATT_CUE_MEMO];
+    char word[ATT_CUE_WORDS][15];      /* the words in class names and ids */
+    unsigned char wlen[ATT_CUE_WORDS]; /* length + 1, 0 for none */
+    unsigned wflags[ATT_CUE_WORDS];
 } att__hcue_memo;
 
 /* What el's attributes say (ATT_CUE_*); memo (may be NULL) must not outlive
@@ -203,9 +215,17 @@ unsigned att__html_cues(const att__hnode *el, att__hcue_memo *memo);
  * article ("Lesen Sie auch", "Related", "Comments", "Veja também")? */
 int att__html_tail_marker(const char *s, size_t n);
 
-/* How many German and English function words s[0..n) has ("der", "und",
- * "the", "of"): running text has many, menus and labels few. */
-unsigned att__html_stopwords(const char *s, size_t n);
+/* The German and English function words ("der", "und", "the", "of") as a
+ * set, made once per page by att__html_stops_init(). */
+#define ATT_HSTOPS 512
+typedef struct att__hstops {
+    uint64_t slot[ATT_HSTOPS];
+} att__hstops;
+void att__html_stops_init(att__hstops *st);
+
+/* How many function words s[0..n) has: running text has many, menus and
+ * labels few. */
+unsigned att__html_stopwords(const att__hstops *st, const char *s, size_t n);
 
 /* Is s[0..n) a picture's caption or credit ("Foto: dpa", "... © Getty")? */
 int att__html_credit_line(const char *s, size_t n);

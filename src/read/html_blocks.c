@@ -87,8 +87,8 @@ static void start_block(walker *w)
     w->inword = 0;
 }
 
-/* One visible character (its UTF-8 bytes). */
-static void add_char(walker *w, const char *s, size_t n)
+/* A run of visible characters: n bytes, chars characters, no white space. */
+static void add_run(walker *w, const char *s, size_t n, uint32_t chars)
 {
     const att_buf *t = &w->pg->text;
     if (!w->open)
@@ -99,9 +99,9 @@ static void add_char(walker *w, const char *s, size_t n)
     add_bytes(w, s, n);
     if (w->stop)
         return;
-    w->b.chars++;
+    w->b.chars += chars;
     if (w->link)
-        w->b.link++;
+        w->b.link += chars;
     if (!w->inword)
         w->b.words++;
     w->inword = 1;
@@ -153,12 +153,40 @@ static size_t space_at(const unsigned char *s, size_t n, int *invisible)
     return 0;
 }
 
+/* Where the run of visible characters from s[i] ends: bytes other than
+ * white space and the lead bytes of the spaces and invisible characters
+ * space_at() knows (C2, E2, E3, EF), or one of those leads that is not one;
+ * *chars gets how many characters it holds. */
+static size_t run_end(const unsigned char *s, size_t n, size_t i, uint32_t *chars)
+{
+    uint32_t c = 0;
+    while (i < n) {
+        unsigned char b = s[i];
+        int invisible;
+        if (b <= 0x20 || b == 0x7F)
+            break;
+        if ((b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF) &&
+            space_at(s + i, n - i, &invisible))
+            break;
+        c += (b & 0xC0) != 0x80; /* a character begins at every byte but a continuation */
+        i++;
+    }
+    *chars = c;
+    return i;
+}
+
 static void add_text(walker *w, const char *text, size_t n)
 {
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < n && !w->stop;) {
         int invisible;
-        size_t k, len = 1;
+        uint32_t chars;
+        size_t k = run_end(s, n, i, &chars);
+        if (k > i) {
+            add_run(w, text + i, k - i, chars);
+            i = k;
+            continue;
+        }
         if (w->pre && (s[i] == '\n' || s[i] == '\r')) {
             if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
                 i++;
@@ -169,24 +197,17 @@ static void add_text(walker *w, const char *text, size_t n)
             w->inword = 0;
             continue;
         }
+        /* what ends a run is white space or an invisible character */
         k = space_at(s + i, n - i, &invisible);
-        if (k) {
-            if (!invisible && w->pre) {
-                if (w->open)
-                    add_bytes(w, s[i] == '\t' ? "\t" : " ", 1);
-                w->inword = 0;
-            } else if (!invisible) {
-                w->pending = 1;
-                w->inword = 0;
-            }
-            i += k;
-            continue;
+        if (!invisible && w->pre) {
+            if (w->open)
+                add_bytes(w, s[i] == '\t' ? "\t" : " ", 1);
+            w->inword = 0;
+        } else if (!invisible) {
+            w->pending = 1;
+            w->inword = 0;
         }
-        if (s[i] >= 0xC0)
-            while (i + len < n && (s[i + len] & 0xC0) == 0x80 && len < 4)
-                len++;
-        add_char(w, (const char *)s + i, len);
-        i += len;
+        i += k ? k : 1;
     }
 }
 

@@ -201,49 +201,82 @@ unsigned att__html_tag(const char *name)
 
 /* ---- class and id words ------------------------------------------------- */
 
-#define W_NEG ATT_CUE_NEG
-#define W_POS ATT_CUE_POS
-#define W_META ATT_CUE_META
-#define W_BODY 0x100   /* body, content, text: strong after a content word */
-#define W_HEADER 0x200 /* header: furniture unless next to a content word */
-#define W_EXACT 0x400  /* the word must match whole, not as a prefix */
+#define W_NEG ATT_CUE_NEG       /* page furniture, reader comments */
+#define W_POS ATT_CUE_POS       /* content */
+#define W_META ATT_CUE_META     /* lines about the article rather than of it */
+#define W_STRONG ATT_CUE_STRONG /* the article's body whole ("articlebody") */
+#define W_BODY 0x100            /* body, content, text: strong after a content word */
+#define W_HEADER 0x200          /* header: furniture unless next to a content word */
+#define W_EXACT 0x400           /* the word must match whole, not as a prefix */
 
+/* Sorted by name (lookup_word() searches it).  Where one word begins
+ * another, the longer one is what a class word matches ("articlebody"
+ * rather than "article"). */
 static const struct cueword {
     const char *word;
     unsigned flags;
 } words[] = {
-    /* page furniture */
     {"ad", W_NEG | W_EXACT},
+    {"addthis", W_NEG},
+    {"addtoany", W_NEG},
     {"ads", W_NEG | W_EXACT},
     {"adsense", W_NEG},
     {"adslot", W_NEG},
     {"advert", W_NEG},
-    {"addthis", W_NEG},
-    {"addtoany", W_NEG},
     {"anzeige", W_NEG},
+    {"article", W_POS},
+    {"articlebody", W_POS | W_STRONG | W_EXACT},
+    {"articlecontent", W_POS | W_STRONG | W_EXACT},
+    {"articletext", W_POS | W_STRONG | W_EXACT},
+    {"artikel", W_POS},
+    {"artikeltext", W_POS | W_STRONG | W_EXACT},
+    {"author", W_META},
     {"banner", W_NEG},
+    {"beitrag", W_POS},
+    {"blog", W_POS},
+    {"body", W_BODY | W_EXACT},
+    {"bodytext", W_POS | W_STRONG | W_EXACT},
     {"bookmark", W_NEG},
     {"breadcrumb", W_NEG},
     {"btn", W_NEG | W_EXACT},
     {"button", W_NEG},
+    {"byline", W_META},
+    {"caption", W_META},
     {"carousel", W_NEG},
+    {"categories", W_META},
+    {"category", W_META | W_EXACT},
     {"cmp", W_NEG | W_EXACT},
+    {"comment", W_NEG},
     {"consent", W_NEG},
+    {"content", W_POS | W_BODY},
     {"cookie", W_NEG},
+    {"copy", W_BODY | W_EXACT},
     {"copyright", W_NEG},
+    {"credit", W_META},
+    {"date", W_META | W_EXACT},
+    {"dateline", W_META},
     {"dfp", W_NEG | W_EXACT},
+    {"disqus", W_NEG},
     {"dropdown", W_NEG},
     {"empfehlung", W_NEG},
+    {"entry", W_POS | W_BODY},
+    {"entrycontent", W_POS | W_STRONG | W_EXACT},
     {"foot", W_NEG | W_EXACT},
     {"footer", W_NEG},
+    {"forum", W_NEG},
     {"gdpr", W_NEG},
     {"header", W_HEADER | W_EXACT},
+    {"hentry", W_POS | W_EXACT},
     {"impressum", W_NEG},
+    {"inhalt", W_POS | W_BODY},
     {"jump", W_NEG | W_EXACT},
+    {"kommentar", W_NEG},
     {"ligatus", W_NEG},
     {"login", W_NEG},
+    {"main", W_POS},
     {"masthead", W_NEG},
     {"menu", W_NEG},
+    {"meta", W_META | W_EXACT},
     {"modal", W_NEG},
     {"nav", W_NEG},
     {"newsletter", W_NEG},
@@ -255,12 +288,23 @@ static const struct cueword {
     {"plista", W_NEG},
     {"popular", W_NEG},
     {"popup", W_NEG},
+    {"post", W_POS | W_EXACT},
+    {"postbody", W_POS | ATT_CUE_STRONG},
+    {"postcontent", W_POS | ATT_CUE_STRONG},
+    {"posted", W_META | W_EXACT},
+    {"postentry", W_POS | W_STRONG | W_EXACT},
+    {"posttext", W_POS | W_STRONG | W_EXACT},
     {"print", W_NEG | W_EXACT},
     {"promo", W_NEG},
+    {"prose", W_POS},
     {"rail", W_NEG | W_EXACT},
     {"rating", W_NEG},
     {"recommend", W_NEG},
     {"related", W_NEG},
+    {"reply", W_NEG},
+    {"respond", W_NEG},
+    {"richtext", W_POS | W_EXACT},
+    {"rte", W_POS | W_EXACT},
     {"search", W_NEG},
     {"share", W_NEG},
     {"shariff", W_NEG},
@@ -268,58 +312,25 @@ static const struct cueword {
     {"sidebar", W_NEG},
     {"signup", W_NEG},
     {"skip", W_NEG},
-    {"social", W_NEG},
     {"sociable", W_NEG},
+    {"social", W_NEG},
     {"sponsor", W_NEG},
+    {"story", W_POS},
+    {"storybody", W_POS | W_STRONG | W_EXACT},
+    {"storycontent", W_POS | W_STRONG | W_EXACT},
+    {"storytext", W_POS | W_STRONG | W_EXACT},
     {"subscri", W_NEG},
     {"taboola", W_NEG},
+    {"tag", W_META | W_EXACT},
+    {"tagcloud", W_META},
+    {"tags", W_META | W_EXACT},
+    {"text", W_POS | W_BODY | W_EXACT},
+    {"timestamp", W_META},
     {"toolbar", W_NEG},
     {"topbar", W_NEG},
     {"trending", W_NEG},
     {"werbung", W_NEG},
     {"widget", W_NEG},
-    /* reader comments */
-    {"comment", W_NEG},
-    {"disqus", W_NEG},
-    {"forum", W_NEG},
-    {"kommentar", W_NEG},
-    {"respond", W_NEG},
-    {"reply", W_NEG},
-    /* lines about the article rather than of it */
-    {"author", W_META},
-    {"byline", W_META},
-    {"caption", W_META},
-    {"categories", W_META},
-    {"category", W_META | W_EXACT},
-    {"credit", W_META},
-    {"date", W_META | W_EXACT},
-    {"dateline", W_META},
-    {"meta", W_META | W_EXACT},
-    {"posted", W_META | W_EXACT},
-    {"tag", W_META | W_EXACT},
-    {"tagcloud", W_META},
-    {"tags", W_META | W_EXACT},
-    {"timestamp", W_META},
-    /* content */
-    {"article", W_POS},
-    {"artikel", W_POS},
-    {"beitrag", W_POS},
-    {"blog", W_POS},
-    {"body", W_BODY | W_EXACT},
-    {"content", W_POS | W_BODY},
-    {"copy", W_BODY | W_EXACT},
-    {"entry", W_POS | W_BODY},
-    {"hentry", W_POS | W_EXACT},
-    {"inhalt", W_POS | W_BODY},
-    {"main", W_POS},
-    {"post", W_POS | W_EXACT},
-    {"postbody", W_POS | ATT_CUE_STRONG},
-    {"postcontent", W_POS | ATT_CUE_STRONG},
-    {"prose", W_POS},
-    {"richtext", W_POS | W_EXACT},
-    {"rte", W_POS | W_EXACT},
-    {"story", W_POS},
-    {"text", W_POS | W_BODY | W_EXACT},
 };
 
 /* Page builders, whose "widgets" are any piece of a page:
@@ -334,12 +345,6 @@ static const char *const hidden_classes[] = {
     "hidden",          "hide",           "sr-only",           "screen-reader-text",
     "visually-hidden", "visuallyhidden", "element-invisible", "offscreen",
     "d-none",          "invisible",      "is-hidden",         "u-hidden",
-};
-
-/* Compound words that are the article body whole. */
-static const char *const strong_words[] = {
-    "articlebody", "articlecontent", "articletext", "entrycontent", "storybody", "storycontent",
-    "storytext",   "bodytext",       "artikeltext", "postentry",    "posttext",
 };
 
 /* role="..." values. */
@@ -365,21 +370,47 @@ static size_t prefix_of(const char *word, const char *w, size_t n)
 
 static unsigned lookup_word(const char *w, size_t n)
 {
-    for (size_t i = 0; i < ATT_ARRAY_LEN(strong_words); i++)
-        if (strong_words[i][0] == w[0] && prefix_of(strong_words[i], w, n) == n)
-            return ATT_CUE_POS | ATT_CUE_STRONG;
-    for (size_t i = 0; i < ATT_ARRAY_LEN(words); i++) {
-        size_t k;
-        if (words[i].word[0] != w[0] || (k = prefix_of(words[i].word, w, n)) == 0)
-            continue;
-        if (n == k || !(words[i].flags & W_EXACT))
+    size_t lo = 0, hi = ATT_ARRAY_LEN(words);
+    if (n == 0)
+        return 0;
+    /* lo: the first word that sorts after w; the words that begin w sort
+     * before it, with the same first letter, the longer ones later */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strncmp(words[mid].word, w, n);
+        if (c < 0 || (c == 0 && !words[mid].word[n]))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i-- > 0 && words[i].word[0] == w[0];) {
+        size_t k = prefix_of(words[i].word, w, n);
+        if (k && (k == n || !(words[i].flags & W_EXACT)))
             return words[i].flags;
     }
     return 0;
 }
 
+/* lookup_word(), remembered in memo (may be NULL): the words of class
+ * names and ids repeat ("menu", "item", "post"). */
+static unsigned word_flags(const char *w, size_t n, att__hcue_memo *memo)
+{
+    uint32_t h = 2166136261u;
+    size_t slot;
+    if (!memo || n >= sizeof(memo->word[0]))
+        return lookup_word(w, n);
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    slot = h & (ATT_CUE_WORDS - 1);
+    if (memo->wlen[slot] == n + 1 && memcmp(memo->word[slot], w, n) == 0)
+        return memo->wflags[slot];
+    memcpy(memo->word[slot], w, n);
+    memo->wlen[slot] = (unsigned char)(n + 1);
+    return memo->wflags[slot] = lookup_word(w, n);
+}
+
 /* The cues of one class name or id ("entry-content", "postFooter"). */
-static unsigned item_cues(const char *v, size_t len)
+static unsigned item_cues(const char *v, size_t len, att__hcue_memo *memo)
 {
     char w[64];
     size_t n = 0;
@@ -399,7 +430,7 @@ static unsigned item_cues(const char *v, size_t len)
         int split =
             !isalnum(c) || (n > 0 && isupper(c) && i > 0 && islower((unsigned char)v[i - 1]));
         if (split && n > 0) {
-            unsigned f = lookup_word(w, n);
+            unsigned f = word_flags(w, n, memo);
             if (builder && n == 6 && memcmp(w, "widget", 6) == 0)
                 f = 0; /* a page builder's widget is any piece of the page */
             if ((f & W_BODY) && (prev & ATT_CUE_POS))
@@ -424,7 +455,7 @@ static unsigned item_cues(const char *v, size_t len)
 
 /* Adds the cues of a class or id value, name by name, to *neg (names of
  * furniture) and *pos (names of content). */
-static void value_cues(const char *v, unsigned *neg, unsigned *pos)
+static void value_cues(const char *v, unsigned *neg, unsigned *pos, att__hcue_memo *memo)
 {
     size_t len = strlen(v);
     if (len > 512)
@@ -434,7 +465,7 @@ static void value_cues(const char *v, unsigned *neg, unsigned *pos)
         unsigned f;
         while (k < len && !isspace((unsigned char)v[k]))
             k++;
-        f = item_cues(v + i, k - i);
+        f = item_cues(v + i, k - i, memo);
         if (f & (ATT_CUE_NEG | ATT_CUE_META))
             *neg |= f;
         else
@@ -489,7 +520,7 @@ static unsigned class_cues(const char *v, att__hcue_memo *memo)
         if (memo->val[slot] && strcmp(memo->val[slot], v) == 0)
             return memo->bits[slot];
     }
-    value_cues(v, &neg, &pos);
+    value_cues(v, &neg, &pos, memo);
     bits = neg | pos << 8 | (hidden_class(v) ? ATT_CUE_HIDDEN << 16 : 0);
     if (memo) {
         memo->val[slot] = v;
@@ -510,7 +541,7 @@ unsigned att__html_cues(const att__hnode *el, att__hcue_memo *memo)
             pos |= bits >> 8 & 0xFF;
             cue |= bits >> 16;
         } else if (id == ATT_HA_ID) {
-            value_cues(v, &neg, &pos);
+            value_cues(v, &neg, &pos, memo);
         } else if (id == ATT_HA_ROLE) {
             for (size_t k = 0; k < ATT_ARRAY_LEN(roles); k++)
                 if (strcasecmp(v, roles[k].role) == 0)
@@ -701,39 +732,52 @@ static const char *const stopwords[] = {
 
 #define STOPWORD_MAX 8 /* bytes of the longest function word ("zwischen") */
 
-static int is_stopword(const char *w)
+/* A word of up to 8 bytes as one number (distinct words, distinct numbers:
+ * no word holds a NUL byte). */
+static uint64_t word_key(const char *w, size_t n)
 {
-    size_t lo = 0, hi = ATT_ARRAY_LEN(stopwords);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(w, stopwords[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    uint64_t k = 0;
+    memcpy(&k, w, n);
+    return k;
 }
 
-unsigned att__html_stopwords(const char *s, size_t n)
+static size_t key_slot(uint64_t k)
+{
+    return (size_t)((k * 0x9E3779B97F4A7C15ull) >> 55) & (ATT_HSTOPS - 1);
+}
+
+void att__html_stops_init(att__hstops *st)
+{
+    memset(st, 0, sizeof(*st));
+    for (size_t i = 0; i < ATT_ARRAY_LEN(stopwords); i++) {
+        uint64_t k = word_key(stopwords[i], strlen(stopwords[i]));
+        size_t j = key_slot(k);
+        while (st->slot[j])
+            j = (j + 1) & (ATT_HSTOPS - 1);
+        st->slot[j] = k;
+    }
+}
+
+unsigned att__html_stopwords(const att__hstops *st, const char *s, size_t n)
 {
     unsigned hits = 0;
     for (size_t i = 0; i < n;) {
-        char w[24];
+        char w[STOPWORD_MAX];
         size_t k = 0;
         while (i < n && !(isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
             i++;
         while (i < n && (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
-            if (k + 1 < sizeof(w))
+            if (k < sizeof(w))
                 w[k] = (char)tolower((unsigned char)s[i]);
             k++;
             i++;
         }
         if (k > 0 && k <= STOPWORD_MAX) {
-            w[k] = '\0';
-            hits += is_stopword(w);
+            uint64_t key = word_key(w, k);
+            size_t j = key_slot(key);
+            while (st->slot[j] && st->slot[j] != key)
+                j = (j + 1) & (ATT_HSTOPS - 1);
+            hits += st->slot[j] == key;
         }
     }
     return hits;

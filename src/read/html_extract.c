@@ -70,9 +70,11 @@ static void classify(att__hpage *pg)
 {
     uint64_t stops = 0, words = 0;
     int text_lang;
+    att__hstops set;
+    att__html_stops_init(&set);
     for (size_t i = 0; i < pg->nbl; i++) {
         block *b = &pg->bl[i];
-        b->stop = att__html_stopwords(pg->text.data + b->a, b->b - b->a);
+        b->stop = att__html_stopwords(&set, pg->text.data + b->a, b->b - b->a);
         stops += b->stop;
         words += b->words;
     }

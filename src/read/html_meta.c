@@ -633,18 +633,31 @@ static const char *const site_classes[] = {"site-title",  "site-name", "logo",  
                                            "site-header", "branding"};
 
 #define HAS_ANY(v, words) has_any(v, words, ATT_ARRAY_LEN(words))
+#define HAS_ANY_LOW(low, words) has_any_low(low, words, ATT_ARRAY_LEN(words))
 
-static int has_any(const char *v, const char *const *words, size_t n)
+/* v, lower case, into low[256] (cut). */
+static void lower_into(const char *v, char low[256])
 {
-    char low[256];
     size_t k = 0;
-    for (; v[k] && k + 1 < sizeof(low); k++)
+    for (; v[k] && k + 1 < 256; k++)
         low[k] = (char)tolower((unsigned char)v[k]);
     low[k] = '\0';
+}
+
+/* Does the lower-case low hold one of words? */
+static int has_any_low(const char *low, const char *const *words, size_t n)
+{
     for (size_t i = 0; i < n; i++)
         if (strstr(low, words[i]))
             return 1;
     return 0;
+}
+
+static int has_any(const char *v, const char *const *words, size_t n)
+{
+    char low[256];
+    lower_into(v, low);
+    return has_any_low(low, words, n);
 }
 
 /* Is this <h1> the site's name rather than the page's headline: in a
@@ -669,8 +682,10 @@ static int site_heading(const att__hnode *h)
 
 static void element(const att__hnode *el, cand *c, int *in_body)
 {
-    const char *name = el->name, *v, *content;
-    char text[1024];
+    const char *name = el->name, *v, *content, *cls = att__html_attr(el, ATT_HA_CLASS);
+    char text[1024], low[256]; /* low: the class, lower case, when there is one */
+    if (cls)
+        lower_into(cls, low);
     if (strcmp(name, "html") == 0) {
         offer_s(c, M_LANG, R_HTML_LANG, att__html_attr(el, ATT_HA_LANG), NULL);
         offer_s(c, M_LANG, R_HTML_LANG + 1, att__html_attr(el, ATT_HA_XML_LANG), NULL);
@@ -716,7 +731,6 @@ static void element(const att__hnode *el, cand *c, int *in_body)
             c->nh1++;
         }
     } else if (strcmp(name, "time") == 0) {
-        const char *cls = att__html_attr(el, ATT_HA_CLASS);
         v = att__html_attr(el, ATT_HA_DATETIME);
         if (!v) {
             att__html_node_text(el, text, sizeof(text));
@@ -729,8 +743,7 @@ static void element(const att__hnode *el, cand *c, int *in_body)
             offer_s(c, M_DATE, R_TIME, v, "time");
     }
     if (!c->rank[M_AUTHOR] || c->rank[M_AUTHOR] > R_BYLINE) {
-        const char *cls = att__html_attr(el, ATT_HA_CLASS);
-        if (cls && HAS_ANY(cls, author_classes) && !HAS_ANY(cls, author_not)) {
+        if (cls && HAS_ANY_LOW(low, author_classes) && !HAS_ANY_LOW(low, author_not)) {
             att__html_node_text(el, text, sizeof(text));
             offer_s(c, M_AUTHOR, R_BYLINE, text, NULL);
         }
@@ -738,8 +751,7 @@ static void element(const att__hnode *el, cand *c, int *in_body)
     if (!c->rank[M_DATE] || c->rank[M_DATE] > R_BYLINE) {
         /* a visible date line: <span class="date">, <div class="entry-meta">,
          * <abbr class="published" title="..."> */
-        const char *cls = att__html_attr(el, ATT_HA_CLASS);
-        if (cls && HAS_ANY(cls, date_classes)) {
+        if (cls && HAS_ANY_LOW(low, date_classes)) {
             v = strcmp(name, "abbr") == 0 ? att__html_attr(el, ATT_HA_TITLE) : NULL;
             if (!v) {
                 att__html_node_text(el, text, sizeof(text));
@@ -749,7 +761,7 @@ static void element(const att__hnode *el, cand *c, int *in_body)
         }
     }
     if (!c->entry_title[0] && name[0] == 'h' && name[1] >= '1' && name[1] <= '3' && !name[2] &&
-        (v = att__html_attr(el, ATT_HA_CLASS)) != NULL && HAS_ANY(v, title_classes))
+        cls && HAS_ANY_LOW(low, title_classes))
         att__html_node_text(el, c->entry_title, sizeof(c->entry_title));
     if ((v = att__html_attr(el, ATT_HA_ITEMPROP)) != NULL && strcmp(name, "meta") != 0) {
         if (strcasecmp(v, "datePublished") == 0) {
