@@ -238,9 +238,13 @@ static int ends_with(const char *s, size_t a, size_t b, const char *suffix)
 static const char *find_in(const char *s, size_t a, size_t b, const char *needle)
 {
     size_t n = strlen(needle);
-    for (size_t i = a; i + n <= b; i++)
-        if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0)
-            return s + i;
+    const char *p = s + a, *end = s + b;
+    /* memchr finds the candidates: the lines are long, the needles many */
+    while (n <= (size_t)(end - p) && (p = memchr(p, needle[0], (size_t)(end - p) - n + 1))) {
+        if (memcmp(p, needle, n) == 0)
+            return p;
+        p++;
+    }
     return NULL;
 }
 

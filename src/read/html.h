@@ -194,21 +194,22 @@ unsigned att__html_tag(const char *name);
 #define ATT_CUE_HIDDEN 0x08 /* not shown: display:none, hidden, sr-only */
 #define ATT_CUE_META 0x10   /* date lines, bylines, tags, captions: furniture when small */
 
-/* The cues of the class values a page has shown, remembered while it is
- * parsed: pages repeat theirs ("menu-item menu-item-type-post_type"). */
-#define ATT_CUE_MEMO 512
-#define ATT_CUE_WORDS 1024
+/* The cues of the class names, ids and their words a page has shown,
+ * remembered while it is parsed: pages repeat theirs ("menu-item",
+ * "menu-item-type-post_type").  Keys of up to 30 bytes. */
+#define ATT_CUE_MEMO 1024
+typedef struct att__hcue_slot {
+    unsigned char len; /* of the key + 1; 0: empty */
+    char key[31];
+    unsigned flags;
+} att__hcue_slot;
 typedef struct att__hcue_memo {
-    const char *val[ATT_CUE_MEMO]; /* class values */
-    unsigned bits[ATT_CUE_MEMO];
-    char word[ATT_CUE_WORDS][15];      /* the words in class names and ids */
-    unsigned char wlen[ATT_CUE_WORDS]; /* length + 1, 0 for none */
-    unsigned wflags[ATT_CUE_WORDS];
+    att__hcue_slot name[ATT_CUE_MEMO]; /* whole class names and ids */
+    att__hcue_slot word[ATT_CUE_MEMO]; /* the words in them */
 } att__hcue_memo;
 
-/* What el's attributes say (ATT_CUE_*); memo (may be NULL) must not outlive
- * the values of the page's attributes.  The parser sets each element's
- * cue with it. */
+/* What el's attributes say (ATT_CUE_*), with memo (may be NULL).  The
+ * parser sets each element's cue with it. */
 unsigned att__html_cues(const att__hnode *el, att__hcue_memo *memo);
 
 /* Does the text s[0..n) open with a line that starts what comes after an

@@ -67,13 +67,20 @@ static void flush(walker *w)
 
 static void add_bytes(walker *w, const char *s, size_t n)
 {
+    att_buf *t = &w->pg->text;
     if (w->stop)
         return;
-    if (w->pg->text.len + n > w->pg->text.max) {
+    if (t->len + n > t->max) {
         w->stop = 1; /* full: what was read stays */
         return;
     }
-    if (att__buf_add(&w->pg->text, s, n))
+    if (t->len + n < t->cap) {
+        memcpy(t->data + t->len, s, n); /* room enough: the common case */
+        t->len += n;
+        t->data[t->len] = '\0';
+        return;
+    }
+    if (att__buf_add(t, s, n))
         w->stop = ATT_ENOMEM;
 }
 

@@ -391,22 +391,35 @@ static unsigned lookup_word(const char *w, size_t n)
     return 0;
 }
 
-/* lookup_word(), remembered in memo (may be NULL): the words of class
- * names and ids repeat ("menu", "item", "post"). */
-static unsigned word_flags(const char *w, size_t n, att__hcue_memo *memo)
+/* The slot of key s[0..n) in a memo table, or NULL when the key is too
+ * long to remember; *hit says the slot holds it (else the caller fills
+ * it: len, key, flags). */
+static att__hcue_slot *memo_slot(att__hcue_slot *tab, const char *s, size_t n, int *hit)
 {
     uint32_t h = 2166136261u;
-    size_t slot;
-    if (!memo || n >= sizeof(memo->word[0]))
-        return lookup_word(w, n);
+    att__hcue_slot *slot;
+    *hit = 0;
+    if (n >= sizeof(tab[0].key))
+        return NULL;
     for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    slot = h & (ATT_CUE_WORDS - 1);
-    if (memo->wlen[slot] == n + 1 && memcmp(memo->word[slot], w, n) == 0)
-        return memo->wflags[slot];
-    memcpy(memo->word[slot], w, n);
-    memo->wlen[slot] = (unsigned char)(n + 1);
-    return memo->wflags[slot] = lookup_word(w, n);
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    slot = &tab[h & (ATT_CUE_MEMO - 1)];
+    *hit = slot->len == n + 1 && memcmp(slot->key, s, n) == 0;
+    if (!*hit) {
+        slot->len = (unsigned char)(n + 1);
+        memcpy(slot->key, s, n);
+    }
+    return slot;
+}
+
+/* lookup_word(), remembered in memo (may be NULL). */
+static unsigned word_flags(const char *w, size_t n, att__hcue_memo *memo)
+{
+    int hit;
+    att__hcue_slot *slot = memo ? memo_slot(memo->word, w, n, &hit) : NULL;
+    if (!slot)
+        return lookup_word(w, n);
+    return hit ? slot->flags : (slot->flags = lookup_word(w, n));
 }
 
 /* The cues of one class name or id ("entry-content", "postFooter"). */
@@ -453,27 +466,6 @@ static unsigned item_cues(const char *v, size_t len, att__hcue_memo *memo)
     return all & 0xFF;
 }
 
-/* Adds the cues of a class or id value, name by name, to *neg (names of
- * furniture) and *pos (names of content). */
-static void value_cues(const char *v, unsigned *neg, unsigned *pos, att__hcue_memo *memo)
-{
-    size_t len = strlen(v);
-    if (len > 512)
-        len = 512;
-    for (size_t i = 0; i < len;) {
-        size_t k = i;
-        unsigned f;
-        while (k < len && !isspace((unsigned char)v[k]))
-            k++;
-        f = item_cues(v + i, k - i, memo);
-        if (f & (ATT_CUE_NEG | ATT_CUE_META))
-            *neg |= f;
-        else
-            *pos |= f;
-        i = k + 1;
-    }
-}
-
 static int hidden_style(const char *st)
 {
     char buf[256];
@@ -487,46 +479,50 @@ static int hidden_style(const char *st)
     return strstr(buf, "display:none") != NULL || strstr(buf, "visibility:hidden") != NULL;
 }
 
-static int hidden_class(const char *v)
+#define N_HIDES 0x100 /* the name alone hides the element ("sr-only") */
+
+/* The cues of one class name or id and whether it hides (N_HIDES),
+ * remembered in memo (may be NULL). */
+static unsigned name_cues(const char *v, size_t len, att__hcue_memo *memo)
 {
-    const char *p = v;
-    while (p && *p) {
-        size_t n;
-        while (*p && isspace((unsigned char)*p))
-            p++;
-        n = 0;
-        while (p[n] && !isspace((unsigned char)p[n]))
-            n++;
-        for (size_t i = 0; i < ATT_ARRAY_LEN(hidden_classes); i++)
-            if (strlen(hidden_classes[i]) == n && strncasecmp(p, hidden_classes[i], n) == 0)
-                return 1;
-        p += n;
-    }
-    return 0;
+    int hit;
+    att__hcue_slot *slot = memo ? memo_slot(memo->name, v, len, &hit) : NULL;
+    unsigned f;
+    if (slot && hit)
+        return slot->flags;
+    f = item_cues(v, len, memo);
+    for (size_t i = 0; i < ATT_ARRAY_LEN(hidden_classes); i++)
+        if (strlen(hidden_classes[i]) == len && strncasecmp(v, hidden_classes[i], len) == 0)
+            f |= N_HIDES;
+    if (slot)
+        slot->flags = f;
+    return f;
 }
 
-/* What a class value says: its names of furniture (low byte), of content
- * (next byte) and whether it hides (ATT_CUE_HIDDEN above them), from memo
- * when the page has shown the value before. */
-static unsigned class_cues(const char *v, att__hcue_memo *memo)
+/* Adds the cues of a class or id value (its first 512 bytes), name by name,
+ * to *neg (names of furniture) and *pos (names of content); returns
+ * ATT_CUE_HIDDEN when a name hides the element. */
+static unsigned value_cues(const char *v, unsigned *neg, unsigned *pos, att__hcue_memo *memo)
 {
-    unsigned neg = 0, pos = 0, bits;
-    uint32_t h = 2166136261u;
-    size_t slot = 0;
-    if (memo) {
-        for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-            h = (h ^ *p) * 16777619u;
-        slot = h & (ATT_CUE_MEMO - 1);
-        if (memo->val[slot] && strcmp(memo->val[slot], v) == 0)
-            return memo->bits[slot];
+    size_t len = strlen(v);
+    unsigned hides = 0;
+    if (len > 512)
+        len = 512;
+    for (size_t i = 0; i < len;) {
+        size_t k = i;
+        unsigned f;
+        while (k < len && !isspace((unsigned char)v[k]))
+            k++;
+        f = k > i ? name_cues(v + i, k - i, memo) : 0;
+        hides |= f & N_HIDES;
+        f &= 0xFF;
+        if (f & (ATT_CUE_NEG | ATT_CUE_META))
+            *neg |= f;
+        else
+            *pos |= f;
+        i = k + 1;
     }
-    value_cues(v, &neg, &pos, memo);
-    bits = neg | pos << 8 | (hidden_class(v) ? ATT_CUE_HIDDEN << 16 : 0);
-    if (memo) {
-        memo->val[slot] = v;
-        memo->bits[slot] = bits;
-    }
-    return bits;
+    return hides ? ATT_CUE_HIDDEN : 0;
 }
 
 unsigned att__html_cues(const att__hnode *el, att__hcue_memo *memo)
@@ -536,10 +532,7 @@ unsigned att__html_cues(const att__hnode *el, att__hcue_memo *memo)
         unsigned id = el->attr[i].id;
         const char *v = el->attr[i].value;
         if (id == ATT_HA_CLASS) {
-            unsigned bits = class_cues(v, memo);
-            neg |= bits & 0xFF;
-            pos |= bits >> 8 & 0xFF;
-            cue |= bits >> 16;
+            cue |= value_cues(v, &neg, &pos, memo);
         } else if (id == ATT_HA_ID) {
             value_cues(v, &neg, &pos, memo);
         } else if (id == ATT_HA_ROLE) {

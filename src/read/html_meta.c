@@ -653,6 +653,21 @@ static int has_any_low(const char *low, const char *const *words, size_t n)
     return 0;
 }
 
+/* A value lower-cased on first use. */
+typedef struct lazy_lower {
+    char low[256];
+    int done;
+} lazy_lower;
+
+static const char *lowered(lazy_lower *l, const char *v)
+{
+    if (!l->done) {
+        lower_into(v, l->low);
+        l->done = 1;
+    }
+    return l->low;
+}
+
 static int has_any(const char *v, const char *const *words, size_t n)
 {
     char low[256];
@@ -683,9 +698,8 @@ static int site_heading(const att__hnode *h)
 static void element(const att__hnode *el, cand *c, int *in_body)
 {
     const char *name = el->name, *v, *content, *cls = att__html_attr(el, ATT_HA_CLASS);
-    char text[1024], low[256]; /* low: the class, lower case, when there is one */
-    if (cls)
-        lower_into(cls, low);
+    char text[1024];
+    lazy_lower low = {0};
     if (strcmp(name, "html") == 0) {
         offer_s(c, M_LANG, R_HTML_LANG, att__html_attr(el, ATT_HA_LANG), NULL);
         offer_s(c, M_LANG, R_HTML_LANG + 1, att__html_attr(el, ATT_HA_XML_LANG), NULL);
@@ -743,7 +757,8 @@ static void element(const att__hnode *el, cand *c, int *in_body)
             offer_s(c, M_DATE, R_TIME, v, "time");
     }
     if (!c->rank[M_AUTHOR] || c->rank[M_AUTHOR] > R_BYLINE) {
-        if (cls && HAS_ANY_LOW(low, author_classes) && !HAS_ANY_LOW(low, author_not)) {
+        if (cls && HAS_ANY_LOW(lowered(&low, cls), author_classes) &&
+            !HAS_ANY_LOW(lowered(&low, cls), author_not)) {
             att__html_node_text(el, text, sizeof(text));
             offer_s(c, M_AUTHOR, R_BYLINE, text, NULL);
         }
@@ -751,7 +766,7 @@ static void element(const att__hnode *el, cand *c, int *in_body)
     if (!c->rank[M_DATE] || c->rank[M_DATE] > R_BYLINE) {
         /* a visible date line: <span class="date">, <div class="entry-meta">,
          * <abbr class="published" title="..."> */
-        if (cls && HAS_ANY_LOW(low, date_classes)) {
+        if (cls && HAS_ANY_LOW(lowered(&low, cls), date_classes)) {
             v = strcmp(name, "abbr") == 0 ? att__html_attr(el, ATT_HA_TITLE) : NULL;
             if (!v) {
                 att__html_node_text(el, text, sizeof(text));
@@ -761,7 +776,7 @@ static void element(const att__hnode *el, cand *c, int *in_body)
         }
     }
     if (!c->entry_title[0] && name[0] == 'h' && name[1] >= '1' && name[1] <= '3' && !name[2] &&
-        cls && HAS_ANY_LOW(low, title_classes))
+        cls && HAS_ANY_LOW(lowered(&low, cls), title_classes))
         att__html_node_text(el, c->entry_title, sizeof(c->entry_title));
     if ((v = att__html_attr(el, ATT_HA_ITEMPROP)) != NULL && strcmp(name, "meta") != 0) {
         if (strcasecmp(v, "datePublished") == 0) {

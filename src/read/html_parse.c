@@ -65,7 +65,7 @@ typedef struct builder {
     att__hattr attr[MAX_ATTRS]; /* the tag being read */
     size_t nattr;
     att_buf scratch;          /* decoded text */
-    att__hcue_memo memo;      /* the cues of class values seen */
+    att__hcue_memo *memo;     /* the cues of class names seen (NULL: none kept) */
     const char *unclosed[16]; /* raw-text elements with no end tag after here */
     size_t nunclosed;
     int stop; /* ATT_ENOMEM, or 1 once the node limit is reached */
@@ -336,7 +336,7 @@ static void merge_attrs(builder *b, att__hnode *x)
             all[n++] = b->attr[i];
     x->attr = all;
     x->nattr = (uint32_t)n;
-    x->cue = att__html_cues(x, &b->memo);
+    x->cue = att__html_cues(x, b->memo);
 }
 
 static att__hnode *new_element(builder *b, const att__htag *def, const char *name)
@@ -349,7 +349,7 @@ static att__hnode *new_element(builder *b, const att__htag *def, const char *nam
     x->kind = def ? def->kind : ATT_HK_OTHER;
     if (take_attrs(b, x))
         return NULL;
-    x->cue = x->nattr ? att__html_cues(x, &b->memo) : 0;
+    x->cue = x->nattr ? att__html_cues(x, b->memo) : 0;
     return x;
 }
 
@@ -838,13 +838,12 @@ int att__html_parse(const char *s, size_t n, att__htree *t)
     att__arena_init(&t->arena);
     /* a reference decodes to at most 1.2 times its length ("&nLt;") */
     att__buf_init(&b.scratch, n < SIZE_MAX / 4 ? 2 * n + 64 : SIZE_MAX);
+    b.memo = calloc(1, sizeof(*b.memo)); /* without one, cues cost more */
     b.t = t;
     b.s = s;
     b.n = n;
-    if ((t->root = implied(&b, "html", 0)) == NULL) {
-        att__buf_free(&b.scratch);
-        return ATT_ENOMEM;
-    }
+    if ((t->root = implied(&b, "html", 0)) == NULL)
+        goto cleanup;
     push(&b, t->root);
     /* text runs from `text` to the next '<' that opens markup */
     while (i < n && !b.stop) {
@@ -860,9 +859,11 @@ int att__html_parse(const char *s, size_t n, att__htree *t)
             i = p + 1;
         }
     }
+cleanup:
+    free(b.memo);
     free(b.stack);
     att__buf_free(&b.scratch);
-    return b.stop == ATT_ENOMEM ? ATT_ENOMEM : 0;
+    return b.stop == ATT_ENOMEM || !t->root ? ATT_ENOMEM : 0;
 }
 
 void att__html_tree_free(att__htree *t)
