@@ -98,6 +98,7 @@ static const char *const lone_labels[] = {
     "nach oben",
     "to top",
     "inhaltsverzeichnis",
+    "externer inhalt",
 };
 
 /* Labels after which the rest of a page is usually not the article. */
