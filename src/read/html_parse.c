@@ -51,6 +51,15 @@ static const char *const attr_names[] = {
 };
 #define ATTR_NAME_MAX 11 /* the longest of them */
 
+/* The last names looked up, by a hash of their length and ends: pages use
+ * few tag and attribute names, over and over. */
+#define NAME_CACHE 64
+typedef struct name_slot {
+    unsigned char len; /* of the key + 1; 0: empty */
+    char key[15];
+    const void *found; /* what the search gave, NULL too */
+} name_slot;
+
 typedef struct open_el {
     att__hnode *node, *last; /* an open element and its last child */
 } open_el;
@@ -67,6 +76,7 @@ typedef struct builder {
     att_buf scratch;          /* decoded text */
     att__hcue_memo *memo;     /* the cues of class names seen (NULL: none kept) */
     const char *unclosed[16]; /* raw-text elements with no end tag after here */
+    name_slot tags[NAME_CACHE], attrs[NAME_CACHE];
     size_t nunclosed;
     int stop; /* ATT_ENOMEM, or 1 once the node limit is reached */
 } builder;
@@ -255,6 +265,26 @@ static const char *decode(builder *b, const char *s, size_t n, int in_attr, size
     o->data[o->len] = '\0';
     *len = o->len;
     return o->data;
+}
+
+/* att__html_tag_find() or the search of attr_names (attrs) for the
+ * lower-case name s[0..n), through a cache. */
+static const void *find_cached(name_slot *cache, int attrs, const char *s, size_t n)
+{
+    name_slot *slot;
+    const void *found;
+    if (n == 0 || n >= sizeof(cache[0].key))
+        return attrs ? NULL : att__html_tag_find(s, n);
+    slot = &cache[(n * 31 + (unsigned char)s[0] * 7 + (unsigned char)s[n - 1]) & (NAME_CACHE - 1)];
+    if (slot->len == n + 1 && memcmp(slot->key, s, n) == 0)
+        return slot->found;
+    found = attrs ? att__html_find_name(attr_names, ATT_ARRAY_LEN(attr_names),
+                                        sizeof(attr_names[0]), s, n)
+                  : att__html_tag_find(s, n);
+    slot->len = (unsigned char)(n + 1);
+    memcpy(slot->key, s, n);
+    slot->found = found;
+    return found;
 }
 
 /* ---- the tree ---------------------------------------------------------------- */
@@ -548,8 +578,7 @@ static void keep_attr(builder *b, const char *s, size_t a, size_t e, const char 
         return;
     for (size_t i = a; i < e; i++)
         low[i - a] = (char)lower((unsigned char)s[i]);
-    found = att__html_find_name(attr_names, ATT_ARRAY_LEN(attr_names), sizeof(attr_names[0]), low,
-                                e - a);
+    found = find_cached(b->attrs, 1, low, e - a);
     if (!found)
         return;
     id = (unsigned)(found - attr_names);
@@ -672,7 +701,7 @@ static size_t start_tag(builder *b, size_t p)
     if (len < TAG_NAME_MAX) {
         for (size_t i = 0; i < len; i++)
             low[i] = (char)lower((unsigned char)s[p + i]);
-        def = att__html_tag_find(low, len);
+        def = find_cached(b->tags, 0, low, len);
     }
     q = read_attrs(b, e, 1, &self);
     if (q == SIZE_MAX)
@@ -772,7 +801,7 @@ static size_t close_tag(builder *b, size_t p)
     for (size_t i = 0; i < len; i++)
         low[i] = (char)lower((unsigned char)b->s[p + i]);
     low[len] = '\0';
-    def = att__html_tag_find(low, len);
+    def = find_cached(b->tags, 0, low, len);
     b->nattr = 0;
     if (def && (def->kind == ATT_HK_HTML || def->kind == ATT_HK_BODY)) {
         /* what follows </body> or </html> is still the body's */
