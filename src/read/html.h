@@ -38,6 +38,10 @@
 int att__html_charset(const char *s, size_t n, const char *content_type, char name[ATT_CHARSET_MAX],
                       size_t *bom);
 
+/* What windows-1252 has at 0x80..0x9F (0 where it has nothing); also what
+ * HTML reads &#128; to &#159; as. */
+extern const unsigned short att__html_cp1252[32];
+
 /* Decodes s[0..n) from charset into valid UTF-8 appended to out: bytes the
  * charset cannot decode and NUL bytes become U+FFFD.  Returns 0, or
  * ATT_ENOMEM when out would pass its maximum. */
@@ -92,9 +96,9 @@ struct att__hnode {
     uint32_t len;     /* text: how many */
     uint32_t nattr;
     att__hattr *attr;
-    unsigned tag;  /* ATT_TAG_* of the name (0 for unknown tags) */
-    unsigned kind; /* ATT_HK_* */
-    unsigned cue;  /* ATT_CUE_*: what its attributes say (att__html_cues) */
+    uint16_t tag; /* ATT_TAG_* of the name (0 for unknown tags) */
+    uint8_t kind; /* ATT_HK_* */
+    uint8_t cue;  /* ATT_CUE_*: what its attributes say (att__html_cues) */
 };
 
 /* A parsed page: a tree below an <html> element that is always there,
@@ -122,6 +126,14 @@ const char *att__html_attr(const att__hnode *el, unsigned id);
  * with (a const char *); the entry, or NULL. */
 const void *att__html_find_name(const void *table, size_t count, size_t size, const char *s,
                                 size_t n);
+
+/* The character reference at s[0..n) (s[0] is '&'): returns the bytes it
+ * takes, 0 when it is none, and points *out at its UTF-8 (*outlen bytes;
+ * in buf or in the entity table).  In an attribute (in_attr) a name
+ * without ';' followed by a letter, digit or '=' stays as written
+ * (href="?a=1&copy=2"). */
+size_t att__html_char_ref(const char *s, size_t n, int in_attr, const char **out, size_t *outlen,
+                          char buf[4]);
 
 /* The named character references (html_entities.c). */
 typedef struct att__hentity {

@@ -79,7 +79,7 @@ static const struct {
 
 /* windows-1252 bytes 0x80-0x9F (0 where the code page leaves a hole: those
  * bytes decode to the C1 control of the same number, like browsers do). */
-static const unsigned short cp1252_high[32] = {
+const unsigned short att__html_cp1252[32] = {
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
@@ -271,8 +271,8 @@ static int from_1252(const char *s, size_t n, att_buf *out)
         unsigned c = (unsigned char)s[i];
         if (c == 0)
             c = REPLACEMENT;
-        else if (c >= 0x80 && c < 0xA0 && cp1252_high[c - 0x80])
-            c = cp1252_high[c - 0x80];
+        else if (c >= 0x80 && c < 0xA0 && att__html_cp1252[c - 0x80])
+            c = att__html_cp1252[c - 0x80];
         if (c < 0x80) {
             if (att__buf_addc(out, (char)c))
                 return ATT_ENOMEM;

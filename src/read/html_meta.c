@@ -125,48 +125,6 @@ static void copy_str(char *dst, size_t max, const char *src)
     dst[n] = '\0';
 }
 
-/* The character reference at s[0..n) ("&#8216;", "&#x2019;", "&amp;"):
- * returns its length and sets *cp, or returns 0. */
-static size_t char_ref(const char *s, size_t n, unsigned *cp)
-{
-    static const struct {
-        const char *name;
-        unsigned cp;
-    } named[] = {{"amp;", '&'}, {"quot;", '"'}, {"apos;", '\''},
-                 {"lt;", '<'},  {"gt;", '>'},   {"nbsp;", 0xA0}};
-    size_t k = 2;
-    int hex;
-    *cp = 0;
-    if (n < 3 || s[0] != '&')
-        return 0;
-    if (s[1] != '#') {
-        for (size_t t = 0; t < ATT_ARRAY_LEN(named); t++) {
-            size_t m = strlen(named[t].name);
-            if (n > m && strncmp(s + 1, named[t].name, m) == 0) {
-                *cp = named[t].cp;
-                return m + 1;
-            }
-        }
-        return 0;
-    }
-    hex = s[2] == 'x' || s[2] == 'X';
-    k += (size_t)hex;
-    for (; k < n && k < 12; k++) {
-        unsigned char c = (unsigned char)s[k];
-        unsigned d;
-        if (isdigit(c))
-            d = (unsigned)(c - '0');
-        else if (hex && isxdigit(c))
-            d = (unsigned)(tolower(c) - 'a' + 10);
-        else
-            break;
-        *cp = *cp * (hex ? 16u : 10u) + d;
-    }
-    if (k >= n || s[k] != ';' || *cp == 0 || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
-        return 0;
-    return k + 1;
-}
-
 /* Copies s[0..n) (valid UTF-8) into out[max], decoding the character
  * references pages double-escape into attribute values, and cut at a
  * character boundary. */
@@ -174,15 +132,12 @@ static void decode_refs(const char *s, size_t n, char *out, size_t max)
 {
     size_t j = 0;
     for (size_t i = 0; i < n;) {
-        char enc[4];
+        char buf[4];
         const char *p = s + i;
-        unsigned cp;
-        size_t used = char_ref(s + i, n - i, &cp), len;
-        if (used) {
-            len = att__utf8_encode((int32_t)cp, enc);
-            p = enc;
-        } else {
+        size_t len, used = att__html_char_ref(s + i, n - i, 1, &p, &len, buf);
+        if (!used) {
             unsigned char c = (unsigned char)s[i];
+            p = s + i;
             len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
             if (len > n - i)
                 len = n - i;
@@ -695,19 +650,26 @@ static int site_heading(const att__hnode *h)
     return in_header;
 }
 
+/* Is the element's name s?  The first letters are compared inline: most
+ * elements differ there. */
+static int named(const char *name, const char *s)
+{
+    return name[0] == s[0] && strcmp(name, s) == 0;
+}
+
 static void element(const att__hnode *el, cand *c, int *in_body)
 {
     const char *name = el->name, *v, *content, *cls = att__html_attr(el, ATT_HA_CLASS);
     char text[1024];
     lazy_lower low = {0};
-    if (strcmp(name, "html") == 0) {
+    if (named(name, "html")) {
         offer_s(c, M_LANG, R_HTML_LANG, att__html_attr(el, ATT_HA_LANG), NULL);
         offer_s(c, M_LANG, R_HTML_LANG + 1, att__html_attr(el, ATT_HA_XML_LANG), NULL);
-    } else if (strcmp(name, "body") == 0) {
+    } else if (named(name, "body")) {
         *in_body = 1;
-    } else if (strcmp(name, "title") == 0 && !c->tag_title[0] && !*in_body) {
+    } else if (named(name, "title") && !c->tag_title[0] && !*in_body) {
         att__html_node_text(el, c->tag_title, sizeof(c->tag_title));
-    } else if (strcmp(name, "meta") == 0) {
+    } else if (named(name, "meta")) {
         content = att__html_attr(el, ATT_HA_CONTENT);
         if (!content)
             return;
@@ -730,21 +692,21 @@ static void element(const att__hnode *el, cand *c, int *in_body)
         v = att__html_attr(el, ATT_HA_HTTP_EQUIV);
         if (v && strcasecmp(v, "content-language") == 0)
             offer_s(c, M_LANG, 12, content, NULL);
-    } else if (strcmp(name, "link") == 0) {
+    } else if (named(name, "link")) {
         v = att__html_attr(el, ATT_HA_REL);
         if (v && strcasecmp(v, "canonical") == 0)
             offer_s(c, M_URL, R_CANONICAL, att__html_attr(el, ATT_HA_HREF), NULL);
-    } else if (strcmp(name, "script") == 0) {
+    } else if (named(name, "script")) {
         v = att__html_attr(el, ATT_HA_TYPE);
         if (v && strcasecmp(v, "application/ld+json") == 0 && el->children && !el->children->name)
             jsonld(el->children->text, el->children->len, c);
-    } else if (strcmp(name, "h1") == 0) {
+    } else if (named(name, "h1")) {
         if (!site_heading(el)) {
             if (!c->h1[0])
                 att__html_node_text(el, c->h1, sizeof(c->h1));
             c->nh1++;
         }
-    } else if (strcmp(name, "time") == 0) {
+    } else if (named(name, "time")) {
         v = att__html_attr(el, ATT_HA_DATETIME);
         if (!v) {
             att__html_node_text(el, text, sizeof(text));
@@ -767,7 +729,7 @@ static void element(const att__hnode *el, cand *c, int *in_body)
         /* a visible date line: <span class="date">, <div class="entry-meta">,
          * <abbr class="published" title="..."> */
         if (cls && HAS_ANY_LOW(lowered(&low, cls), date_classes)) {
-            v = strcmp(name, "abbr") == 0 ? att__html_attr(el, ATT_HA_TITLE) : NULL;
+            v = named(name, "abbr") ? att__html_attr(el, ATT_HA_TITLE) : NULL;
             if (!v) {
                 att__html_node_text(el, text, sizeof(text));
                 v = strlen(text) <= 160 ? text : NULL;
@@ -778,7 +740,7 @@ static void element(const att__hnode *el, cand *c, int *in_body)
     if (!c->entry_title[0] && name[0] == 'h' && name[1] >= '1' && name[1] <= '3' && !name[2] &&
         cls && HAS_ANY_LOW(lowered(&low, cls), title_classes))
         att__html_node_text(el, c->entry_title, sizeof(c->entry_title));
-    if ((v = att__html_attr(el, ATT_HA_ITEMPROP)) != NULL && strcmp(name, "meta") != 0) {
+    if ((v = att__html_attr(el, ATT_HA_ITEMPROP)) != NULL && !named(name, "meta")) {
         if (strcasecmp(v, "datePublished") == 0) {
             content = att__html_attr(el, ATT_HA_CONTENT);
             if (!content)
@@ -798,8 +760,7 @@ static void element(const att__hnode *el, cand *c, int *in_body)
                 offer_s(c, M_AUTHOR, R_MICRODATA, content, NULL);
         }
     }
-    if (strcmp(name, "a") == 0 && (v = att__html_attr(el, ATT_HA_REL)) != NULL &&
-        has_word(v, "author")) {
+    if (named(name, "a") && (v = att__html_attr(el, ATT_HA_REL)) != NULL && has_word(v, "author")) {
         att__html_node_text(el, text, sizeof(text));
         if (strlen(text) < 80)
             offer_s(c, M_AUTHOR, R_REL_AUTHOR, text, NULL);

@@ -43,6 +43,10 @@
 #define TAG_NAME_MAX 64 /* longer tag names are kept, but never a known tag */
 #define ENTITY_MAX 32   /* longest named reference ("CounterClockwiseContourIntegral") */
 
+/* att__hnode keeps tag flags in 16 bits, kinds and cues in 8 */
+_Static_assert(ATT_TAG_SCOPE <= 0xFFFF && ATT_HK_BUTTON <= 0xFF && ATT_CUE_META <= 0x80,
+               "att__hnode's fields are too small");
+
 /* The attributes the reader looks at (sorted; in the order of ATT_HA_*). */
 static const char *const attr_names[] = {
     "aria-hidden", "class",    "content", "datetime", "hidden",   "href",    "http-equiv",
@@ -103,37 +107,6 @@ static unsigned char lower(unsigned char c)
 
 /* ---- character references -------------------------------------------------- */
 
-static size_t put_utf8(unsigned cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | cp >> 6);
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | cp >> 12);
-        out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | cp >> 18);
-    out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-    out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-/* What HTML reads &#128; to &#159; as: windows-1252 (0 where C1 stays). */
-static const unsigned short c1_1252[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
-};
-
 static size_t numeric_ref(const char *s, size_t n, char *out, size_t *outlen)
 {
     size_t i = 1, start;
@@ -158,11 +131,11 @@ static size_t numeric_ref(const char *s, size_t n, char *out, size_t *outlen)
         return 0;
     if (i < n && s[i] == ';')
         i++;
-    if (cp >= 0x80 && cp < 0xA0 && c1_1252[cp - 0x80])
-        cp = c1_1252[cp - 0x80];
+    if (cp >= 0x80 && cp < 0xA0 && att__html_cp1252[cp - 0x80])
+        cp = att__html_cp1252[cp - 0x80];
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000))
         cp = 0xFFFD;
-    *outlen = put_utf8((unsigned)cp, out);
+    *outlen = att__utf8_encode((int32_t)cp, out);
     return i;
 }
 
@@ -198,16 +171,12 @@ static const att__hentity *entity(const char *s, size_t n)
     return att__html_find_name(att__html_entities, att__html_nentities, sizeof(att__hentity), s, n);
 }
 
-/* The character reference at s[0..n) (s[0] is '&'): returns the bytes it
- * takes, 0 when it is none, and sets out[0..*outlen).  In an attribute a
- * name without ';' followed by a letter, digit or '=' stays as written
- * (href="?a=1&copy=2"). */
-static size_t char_ref(const char *s, size_t n, int in_attr, const char **out, size_t *outlen,
-                       char *buf)
+size_t att__html_char_ref(const char *s, size_t n, int in_attr, const char **out, size_t *outlen,
+                          char buf[4])
 {
     const att__hentity *e;
     size_t k = 1;
-    if (n < 2)
+    if (n < 2 || s[0] != '&')
         return 0;
     if (s[1] == '#') {
         *out = buf;
@@ -251,7 +220,7 @@ static const char *decode(builder *b, const char *s, size_t n, int in_attr, size
             return NULL;
         if (j == n)
             break;
-        used = char_ref(s + j, n - j, in_attr, &rep, &rlen, buf);
+        used = att__html_char_ref(s + j, n - j, in_attr, &rep, &rlen, buf);
         if (used == 0) {
             rep = "&";
             rlen = used = 1;
