@@ -358,6 +358,28 @@ static const struct {
     {"toolbar", ATT_CUE_NEG}, {"dialog", ATT_CUE_NEG},      {"alertdialog", ATT_CUE_NEG},
 };
 
+/* ASCII classes, as the C locale has them (the ctype functions cost a
+ * call a byte on the hot paths). */
+static int is_upper(unsigned char c)
+{
+    return (unsigned char)(c - 'A') < 26;
+}
+
+static int is_lower(unsigned char c)
+{
+    return (unsigned char)(c - 'a') < 26;
+}
+
+static int is_alnum(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10;
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || (unsigned char)(c - '\t') < 5; /* \t \n \v \f \r */
+}
+
 /* How much of word (NUL-terminated) begins w[0..n): its length when all of
  * it does, else 0. */
 static size_t prefix_of(const char *word, const char *w, size_t n)
@@ -441,7 +463,7 @@ static unsigned item_cues(const char *v, size_t len, att__hcue_memo *memo)
     for (size_t i = 0; i <= len; i++) {
         unsigned char c = i < len ? (unsigned char)v[i] : ' ';
         int split =
-            !isalnum(c) || (n > 0 && isupper(c) && i > 0 && islower((unsigned char)v[i - 1]));
+            !is_alnum(c) || (n > 0 && is_upper(c) && i > 0 && is_lower((unsigned char)v[i - 1]));
         if (split && n > 0) {
             unsigned f = word_flags(w, n, memo);
             if (builder && n == 6 && memcmp(w, "widget", 6) == 0)
@@ -456,8 +478,8 @@ static unsigned item_cues(const char *v, size_t len, att__hcue_memo *memo)
             prev = f;
             n = 0;
         }
-        if (isalnum(c) && n < sizeof(w))
-            w[n++] = (char)tolower(c);
+        if (is_alnum(c) && n < sizeof(w))
+            w[n++] = (char)(is_upper(c) ? c | 0x20 : c);
     }
     if (header && !pos_before)
         all |= ATT_CUE_NEG;
@@ -511,7 +533,7 @@ static unsigned value_cues(const char *v, unsigned *neg, unsigned *pos, att__hcu
     for (size_t i = 0; i < len;) {
         size_t k = i;
         unsigned f;
-        while (k < len && !isspace((unsigned char)v[k]))
+        while (k < len && !is_space((unsigned char)v[k]))
             k++;
         f = k > i ? name_cues(v + i, k - i, memo) : 0;
         hides |= f & N_HIDES;
@@ -668,8 +690,11 @@ int att__html_tail_marker(const char *s, size_t n)
 {
     char low[96];
     size_t k = att__utf8_lower(s, n < 80 ? n : 80, low, sizeof(low));
-    for (size_t i = 0; i < ATT_ARRAY_LEN(tail_markers); i++) {
-        size_t m = strlen(tail_markers[i]);
+    for (size_t i = 0; i < ATT_ARRAY_LEN(tail_markers) && k > 0; i++) {
+        size_t m;
+        if (tail_markers[i][0] != low[0])
+            continue; /* most lines fail here */
+        m = strlen(tail_markers[i]);
         if (k >= m && memcmp(low, tail_markers[i], m) == 0 &&
             (k == m || !isalnum((unsigned char)low[m])))
             return 1;
@@ -690,8 +715,11 @@ int att__html_credit_line(const char *s, size_t n)
 {
     char low[64];
     size_t k = att__utf8_lower(s, n < 48 ? n : 48, low, sizeof(low));
-    for (size_t i = 0; i < ATT_ARRAY_LEN(credit_starts); i++) {
-        size_t m = strlen(credit_starts[i]);
+    for (size_t i = 0; i < ATT_ARRAY_LEN(credit_starts) && k > 0; i++) {
+        size_t m;
+        if (credit_starts[i][0] != low[0])
+            continue;
+        m = strlen(credit_starts[i]);
         if (k >= m && memcmp(low, credit_starts[i], m) == 0)
             return 1;
     }
@@ -758,17 +786,24 @@ void att__html_stops_init(att__hstops *st)
     }
 }
 
+/* A byte of a word: an ASCII letter or any byte of a non-ASCII character. */
+static int word_byte(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26 || c >= 0x80;
+}
+
 unsigned att__html_stopwords(const att__hstops *st, const char *s, size_t n)
 {
     unsigned hits = 0;
     for (size_t i = 0; i < n;) {
         char w[STOPWORD_MAX];
         size_t k = 0;
-        while (i < n && !(isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+        while (i < n && !word_byte((unsigned char)s[i]))
             i++;
-        while (i < n && (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
+        while (i < n && word_byte((unsigned char)s[i])) {
+            unsigned char c = (unsigned char)s[i];
             if (k < sizeof(w))
-                w[k] = (char)tolower((unsigned char)s[i]);
+                w[k] = (char)((unsigned char)(c - 'A') < 26 ? c | 0x20 : c);
             k++;
             i++;
         }
