@@ -24,6 +24,40 @@
 
 #include "read.h"
 
+/* ---- ASCII classes ------------------------------------------------------- */
+
+/* As HTML has them (white space: space, tab, LF, FF, CR) and inline: a ctype
+ * call a byte costs the hot loops dearly.  Bytes past ASCII are none. */
+static inline int att__html_space(unsigned char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+static inline int att__html_upper(unsigned char c)
+{
+    return (unsigned char)(c - 'A') < 26;
+}
+
+static inline int att__html_islower(unsigned char c)
+{
+    return (unsigned char)(c - 'a') < 26;
+}
+
+static inline int att__html_alpha(unsigned char c)
+{
+    return att__html_upper(c) || att__html_islower(c);
+}
+
+static inline int att__html_alnum(unsigned char c)
+{
+    return att__html_alpha(c) || (unsigned char)(c - '0') < 10;
+}
+
+static inline unsigned char att__html_lower(unsigned char c)
+{
+    return att__html_upper(c) ? (unsigned char)(c | 0x20) : c;
+}
+
 /* ---- charsets (html_charset.c) ------------------------------------------- */
 
 #define ATT_CHARSET_MAX 40

@@ -358,28 +358,6 @@ static const struct {
     {"toolbar", ATT_CUE_NEG}, {"dialog", ATT_CUE_NEG},      {"alertdialog", ATT_CUE_NEG},
 };
 
-/* ASCII classes, as the C locale has them (the ctype functions cost a
- * call a byte on the hot paths). */
-static int is_upper(unsigned char c)
-{
-    return (unsigned char)(c - 'A') < 26;
-}
-
-static int is_lower(unsigned char c)
-{
-    return (unsigned char)(c - 'a') < 26;
-}
-
-static int is_alnum(unsigned char c)
-{
-    return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10;
-}
-
-static int is_space(unsigned char c)
-{
-    return c == ' ' || (unsigned char)(c - '\t') < 5; /* \t \n \v \f \r */
-}
-
 /* How much of word (NUL-terminated) begins w[0..n): its length when all of
  * it does, else 0. */
 static size_t prefix_of(const char *word, const char *w, size_t n)
@@ -462,8 +440,8 @@ static unsigned item_cues(const char *v, size_t len, att__hcue_memo *memo)
     }
     for (size_t i = 0; i <= len; i++) {
         unsigned char c = i < len ? (unsigned char)v[i] : ' ';
-        int split =
-            !is_alnum(c) || (n > 0 && is_upper(c) && i > 0 && is_lower((unsigned char)v[i - 1]));
+        int split = !att__html_alnum(c) || (n > 0 && att__html_upper(c) && i > 0 &&
+                                            att__html_islower((unsigned char)v[i - 1]));
         if (split && n > 0) {
             unsigned f = word_flags(w, n, memo);
             if (builder && n == 6 && memcmp(w, "widget", 6) == 0)
@@ -478,8 +456,8 @@ static unsigned item_cues(const char *v, size_t len, att__hcue_memo *memo)
             prev = f;
             n = 0;
         }
-        if (is_alnum(c) && n < sizeof(w))
-            w[n++] = (char)(is_upper(c) ? c | 0x20 : c);
+        if (att__html_alnum(c) && n < sizeof(w))
+            w[n++] = (char)att__html_lower(c);
     }
     if (header && !pos_before)
         all |= ATT_CUE_NEG;
@@ -533,7 +511,7 @@ static unsigned value_cues(const char *v, unsigned *neg, unsigned *pos, att__hcu
     for (size_t i = 0; i < len;) {
         size_t k = i;
         unsigned f;
-        while (k < len && !is_space((unsigned char)v[k]))
+        while (k < len && !att__html_space((unsigned char)v[k]))
             k++;
         f = k > i ? name_cues(v + i, k - i, memo) : 0;
         hides |= f & N_HIDES;
@@ -789,7 +767,7 @@ void att__html_stops_init(att__hstops *st)
 /* A byte of a word: an ASCII letter or any byte of a non-ASCII character. */
 static int word_byte(unsigned char c)
 {
-    return (unsigned char)((c | 0x20) - 'a') < 26 || c >= 0x80;
+    return att__html_alpha(c) || c >= 0x80;
 }
 
 unsigned att__html_stopwords(const att__hstops *st, const char *s, size_t n)
@@ -803,7 +781,7 @@ unsigned att__html_stopwords(const att__hstops *st, const char *s, size_t n)
         while (i < n && word_byte((unsigned char)s[i])) {
             unsigned char c = (unsigned char)s[i];
             if (k < sizeof(w))
-                w[k] = (char)((unsigned char)(c - 'A') < 26 ? c | 0x20 : c);
+                w[k] = (char)att__html_lower(c);
             k++;
             i++;
         }

@@ -85,26 +85,6 @@ typedef struct builder {
     int stop; /* ATT_ENOMEM, or 1 once the node limit is reached */
 } builder;
 
-static int is_space(unsigned char c)
-{
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-}
-
-static int is_alpha(unsigned char c)
-{
-    return (unsigned char)((c | 0x20) - 'a') < 26;
-}
-
-static int is_alnum(unsigned char c)
-{
-    return is_alpha(c) || (unsigned char)(c - '0') < 10;
-}
-
-static unsigned char lower(unsigned char c)
-{
-    return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
-}
-
 /* ---- character references -------------------------------------------------- */
 
 static size_t numeric_ref(const char *s, size_t n, char *out, size_t *outlen)
@@ -183,7 +163,7 @@ size_t att__html_char_ref(const char *s, size_t n, int in_attr, const char **out
         k = numeric_ref(s + 1, n - 1, buf, outlen);
         return k ? 1 + k : 0;
     }
-    while (k < n && k <= ENTITY_MAX && is_alnum((unsigned char)s[k]))
+    while (k < n && k <= ENTITY_MAX && att__html_alnum((unsigned char)s[k]))
         k++;
     if (k == 1)
         return 0;
@@ -196,7 +176,7 @@ size_t att__html_char_ref(const char *s, size_t n, int in_attr, const char **out
     for (size_t m = k - 1 < 6 ? k - 1 : 6; m >= 2; m--) {
         if ((e = entity(s + 1, m)) == NULL || !e->legacy)
             continue;
-        if (in_attr && 1 + m < n && (is_alnum((unsigned char)s[1 + m]) || s[1 + m] == '='))
+        if (in_attr && 1 + m < n && (att__html_alnum((unsigned char)s[1 + m]) || s[1 + m] == '='))
             return 0;
         *out = e->utf8;
         *outlen = strlen(e->utf8);
@@ -407,7 +387,7 @@ static void add_text(builder *b, const char *s, size_t n)
 {
     if (!b->body) {
         size_t i = 0;
-        while (i < n && is_space((unsigned char)s[i]))
+        while (i < n && att__html_space((unsigned char)s[i]))
             i++;
         if (i == n)
             return; /* white space between head elements */
@@ -522,7 +502,7 @@ static void end_tag(builder *b, const att__htag *def, const char *name)
 static int ascii_ieq(const char *s, const char *lower_name, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (lower((unsigned char)s[i]) != (unsigned char)lower_name[i])
+        if (att__html_lower((unsigned char)s[i]) != (unsigned char)lower_name[i])
             return 0;
     return 1;
 }
@@ -530,7 +510,7 @@ static int ascii_ieq(const char *s, const char *lower_name, size_t n)
 /* Where the name of a tag ends. */
 static size_t name_end(const char *s, size_t n, size_t p)
 {
-    while (p < n && !is_space((unsigned char)s[p]) && s[p] != '/' && s[p] != '>')
+    while (p < n && !att__html_space((unsigned char)s[p]) && s[p] != '/' && s[p] != '>')
         p++;
     return p;
 }
@@ -546,7 +526,7 @@ static void keep_attr(builder *b, const char *s, size_t a, size_t e, const char 
     if (e - a > ATTR_NAME_MAX || b->nattr >= MAX_ATTRS)
         return;
     for (size_t i = a; i < e; i++)
-        low[i - a] = (char)lower((unsigned char)s[i]);
+        low[i - a] = (char)att__html_lower((unsigned char)s[i]);
     found = find_cached(b->attrs, 1, low, e - a);
     if (!found)
         return;
@@ -580,7 +560,7 @@ static size_t read_attrs(builder *b, size_t p, int keep, int *self)
     b->nattr = 0;
     for (;;) {
         size_t a, e;
-        while (p < n && is_space((unsigned char)s[p]))
+        while (p < n && att__html_space((unsigned char)s[p]))
             p++;
         if (p >= n)
             return SIZE_MAX;
@@ -595,15 +575,16 @@ static size_t read_attrs(builder *b, size_t p, int keep, int *self)
             continue;
         }
         a = p++; /* a name may begin with '=' */
-        while (p < n && !is_space((unsigned char)s[p]) && s[p] != '/' && s[p] != '>' && s[p] != '=')
+        while (p < n && !att__html_space((unsigned char)s[p]) && s[p] != '/' && s[p] != '>' &&
+               s[p] != '=')
             p++;
         e = p;
-        while (p < n && is_space((unsigned char)s[p]))
+        while (p < n && att__html_space((unsigned char)s[p]))
             p++;
         if (p < n && s[p] == '=') {
             size_t v;
             p++;
-            while (p < n && is_space((unsigned char)s[p]))
+            while (p < n && att__html_space((unsigned char)s[p]))
                 p++;
             if (p < n && (s[p] == '"' || s[p] == '\'')) {
                 const char *q = memchr(s + p + 1, s[p], n - p - 1);
@@ -615,7 +596,7 @@ static size_t read_attrs(builder *b, size_t p, int keep, int *self)
                     keep_attr(b, s, a, e, s + v, p - 1 - v);
             } else {
                 v = p;
-                while (p < n && !is_space((unsigned char)s[p]) && s[p] != '>')
+                while (p < n && !att__html_space((unsigned char)s[p]) && s[p] != '>')
                     p++;
                 if (keep)
                     keep_attr(b, s, a, e, s + v, p - v);
@@ -645,7 +626,7 @@ static size_t raw_end(builder *b, size_t p, const char *name, size_t len, size_t
         q = (size_t)(lt - s);
         e = q + 2 + len;
         if (e <= n && s[q + 1] == '/' && ascii_ieq(s + q + 2, name, len) &&
-            (e == n || is_space((unsigned char)s[e]) || s[e] == '/' || s[e] == '>')) {
+            (e == n || att__html_space((unsigned char)s[e]) || s[e] == '/' || s[e] == '>')) {
             const char *gt = memchr(s + e, '>', n - e);
             *after = gt ? (size_t)(gt - s) + 1 : n;
             return q;
@@ -669,7 +650,7 @@ static size_t start_tag(builder *b, size_t p)
     int self;
     if (len < TAG_NAME_MAX) {
         for (size_t i = 0; i < len; i++)
-            low[i] = (char)lower((unsigned char)s[p + i]);
+            low[i] = (char)att__html_lower((unsigned char)s[p + i]);
         def = find_cached(b->tags, 0, low, len);
     }
     q = read_attrs(b, e, 1, &self);
@@ -715,7 +696,7 @@ static size_t start_tag(builder *b, size_t p)
     name = def ? def->name : NULL;
     if (!name && (name = att__arena_strndup(&b->t->arena, s + p, len)) != NULL)
         for (char *c = (char *)name; *c; c++)
-            *c = (char)lower((unsigned char)*c);
+            *c = (char)att__html_lower((unsigned char)*c);
     if (!name || (x = new_element(b, def, name)) == NULL) {
         if (!name)
             b->stop = ATT_ENOMEM;
@@ -751,7 +732,7 @@ static size_t start_tag(builder *b, size_t p)
 static int opens_markup(const char *s, size_t n, size_t p)
 {
     unsigned char c = p + 1 < n ? (unsigned char)s[p + 1] : 0;
-    return is_alpha(c) || c == '!' || c == '?' || (c == '/' && p + 2 < n);
+    return att__html_alpha(c) || c == '!' || c == '?' || (c == '/' && p + 2 < n);
 }
 
 /* An end tag whose name starts at s[p]; returns where parsing goes on. */
@@ -768,7 +749,7 @@ static size_t close_tag(builder *b, size_t p)
     if (len >= TAG_NAME_MAX)
         return q; /* it matches no element we would have named */
     for (size_t i = 0; i < len; i++)
-        low[i] = (char)lower((unsigned char)b->s[p + i]);
+        low[i] = (char)att__html_lower((unsigned char)b->s[p + i]);
     low[len] = '\0';
     def = find_cached(b->tags, 0, low, len);
     b->nattr = 0;
@@ -802,9 +783,9 @@ static size_t markup(builder *b, size_t p)
     const char *s = b->s, *gt;
     size_t n = b->n;
     unsigned char c = (unsigned char)s[p + 1];
-    if (is_alpha(c))
+    if (att__html_alpha(c))
         return start_tag(b, p + 1);
-    if (c == '/' && is_alpha((unsigned char)s[p + 2]))
+    if (c == '/' && att__html_alpha((unsigned char)s[p + 2]))
         return close_tag(b, p + 2);
     if (c == '!' && p + 3 < n && s[p + 2] == '-' && s[p + 3] == '-') {
         /* a comment: <!-- ... -->, also <!--> and <!---> */
