@@ -146,6 +146,9 @@ static const char *const cut_markers[] = {
     "Teilen Sie diesen Artikel",
     "Share this article",
     "in unserer Datenschutzerklärung",
+    "Was sind Cookies?",
+    "Wir respektieren deine Privatsphäre",
+    "Wir respektieren Ihre Privatsphäre",
 };
 
 #define SHORT_LINE_WORDS 16

@@ -274,7 +274,8 @@ void att__html_stops_init(att__hstops *st);
  * labels few. */
 unsigned att__html_stopwords(const att__hstops *st, const char *s, size_t n);
 
-/* Is s[0..n) a picture's caption or credit ("Foto: dpa", "... © Getty")? */
+/* Is s[0..n) a picture's caption or credit ("Foto: dpa", "... © Getty",
+ * "... (mlharing / iStock.com)")? */
 int att__html_credit_line(const char *s, size_t n);
 
 /* ---- blocks (html_blocks.c) ----------------------------------------------- */

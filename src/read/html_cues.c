@@ -689,6 +689,8 @@ static const char *const credit_starts[] = {
     "symbolbild", "foto/",    "©",          "(c) ",       "copyright",
 };
 
+#define CREDIT_PAREN 48 /* bytes of a credit in parentheses, at most */
+
 int att__html_credit_line(const char *s, size_t n)
 {
     char low[64];
@@ -701,10 +703,19 @@ int att__html_credit_line(const char *s, size_t n)
         if (k >= m && memcmp(low, credit_starts[i], m) == 0)
             return 1;
     }
-    /* "... | © Kevin C. Cox/Getty Images", "(mlharing / iStock.com)" */
+    /* "... | © Kevin C. Cox/Getty Images" */
     for (size_t i = 0; i + 1 < n; i++)
         if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
             return 1;
+    /* a credit in parentheses at the end: "(mlharing / iStock.com)", "(dpa / AFP)" */
+    if (n > 2 && s[n - 1] == ')') {
+        size_t open = n - 1;
+        while (open > 0 && s[open] != '(' && n - open < CREDIT_PAREN)
+            open--;
+        for (size_t i = open; s[open] == '(' && i + 2 < n; i++)
+            if (s[i] == ' ' && s[i + 1] == '/' && s[i + 2] == ' ')
+                return 1;
+    }
     return 0;
 }
 

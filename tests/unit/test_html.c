@@ -219,7 +219,9 @@ TEST(long_captions_and_markers_that_read_like_text)
     att_doc *d = page(
         "<html><body><article><div class=\"entry-content\"><p>Der erste Absatz des Artikels ist "
         "lang genug, um als Text zu gelten, und er hat ein Komma.</p><p>Der Sieger kam nach der "
-        "Finalrunde mit dem Pokal zu den Fans. | \xC2\xA9 Augusta National/Getty Images</p><p>Der "
+        "Finalrunde mit dem Pokal zu den Fans. | \xC2\xA9 Augusta National/Getty Images</p><p>Das "
+        "Hermelin ist im Winter mit seinem weißen Fell gut getarnt. (mlharing / "
+        "iStock.com)</p><p>Der "
         "zweite Absatz des Artikels ist ebenso lang genug, um als Text zu gelten.</p><p>Der "
         "dritte Absatz schließt den Artikel ab, mit einem Satz über das, was als Nächstes "
         "geschehen soll.</p><p>\xC2\xA9 2019 Associated Press. All Rights Reserved. This material "
@@ -229,6 +231,7 @@ TEST(long_captions_and_markers_that_read_like_text)
     CHECK(has(d, "Der erste Absatz"));
     CHECK(has(d, "Der dritte Absatz"));
     CHECK(!has(d, "Getty Images"));
+    CHECK(!has(d, "iStock"));
     CHECK(has(d, "Associated Press. All Rights Reserved."));
     CHECK(!has(d, "Lesen Sie auch"));
     CHECK(!has(d, "Ein anderer Bericht"));
