@@ -34,44 +34,121 @@
 /* Lines that are page furniture when they stand alone (compared without
  * case, trailing ':' and blanks). */
 static const char *const lone_labels[] = {
-    "teilen", "share", "drucken", "print", "e-mail", "email", "mail", "facebook", "linkedin",
-    "whatsapp", "threads", "x", "twitter", "telegram", "xing", "pinterest", "reddit",
-    "instagram", "youtube", "tiktok", "vk", "weitere artikel", "related", "related posts",
-    "related articles", "beliebte", "beliebt", "meistgelesen", "most read", "popular",
-    "siehe auch", "see also", "lesen sie auch", "auch interessant", "mehr zum thema",
-    "das könnte sie auch interessieren", "read more", "weiterlesen", "mehr lesen", "mehr",
-    "zurück", "back", "kommentare", "comments", "tags", "schlagwörter", "anzeige", "werbung",
-    "advertisement", "newsletter", "abonnieren", "subscribe", "spot_img", "spot_imgspot_img",
-    "top-themen", "ähnliche artikel", "empfehlungen", "teilen sie diesen artikel",
-    "artikel teilen", "link kopieren", "copy link", "nach oben", "to top", "inhaltsverzeichnis",
+    "teilen",
+    "share",
+    "drucken",
+    "print",
+    "e-mail",
+    "email",
+    "mail",
+    "facebook",
+    "linkedin",
+    "whatsapp",
+    "threads",
+    "x",
+    "twitter",
+    "telegram",
+    "xing",
+    "pinterest",
+    "reddit",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "vk",
+    "weitere artikel",
+    "related",
+    "related posts",
+    "related articles",
+    "beliebte",
+    "beliebt",
+    "meistgelesen",
+    "most read",
+    "popular",
+    "siehe auch",
+    "see also",
+    "lesen sie auch",
+    "auch interessant",
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "read more",
+    "weiterlesen",
+    "mehr lesen",
+    "mehr",
+    "zurück",
+    "back",
+    "kommentare",
+    "comments",
+    "tags",
+    "schlagwörter",
+    "anzeige",
+    "werbung",
+    "advertisement",
+    "newsletter",
+    "abonnieren",
+    "subscribe",
+    "spot_img",
+    "spot_imgspot_img",
+    "top-themen",
+    "ähnliche artikel",
+    "empfehlungen",
+    "teilen sie diesen artikel",
+    "artikel teilen",
+    "link kopieren",
+    "copy link",
+    "nach oben",
+    "to top",
+    "inhaltsverzeichnis",
+    "externer inhalt",
 };
 
 /* Labels after which the rest of a page is usually not the article. */
 static const char *const tail_labels[] = {
-    "teilen", "share", "weitere artikel", "related", "related posts", "related articles",
-    "beliebte", "meistgelesen", "most read", "siehe auch", "see also", "lesen sie auch",
-    "auch interessant", "mehr zum thema", "das könnte sie auch interessieren", "kommentare",
-    "comments", "ähnliche artikel", "empfehlungen", "top-themen",
+    "teilen",           "share",          "weitere artikel",
+    "related",          "related posts",  "related articles",
+    "beliebte",         "meistgelesen",   "most read",
+    "siehe auch",       "see also",       "lesen sie auch",
+    "auch interessant", "mehr zum thema", "das könnte sie auch interessieren",
+    "kommentare",       "comments",       "ähnliche artikel",
+    "empfehlungen",     "top-themen",
 };
 
 /* Prefixes of short credit lines. */
 static const char *const credit_prefixes[] = {
-    "photo:", "foto:", "fotos:", "bild:", "bilder:", "image:", "picture:", "credit:",
-    "bildquelle:", "bildrechte:", "quelle foto:", "titelbild:", "©", "(c)", "copyright",
+    "photo:",       "foto:",      "fotos:",  "bild:",       "bilder:",
+    "image:",       "picture:",   "credit:", "bildquelle:", "bildrechte:",
+    "quelle foto:", "titelbild:", "©",       "(c)",         "copyright",
 };
 
 /* Phrases whose sentence, and everything after it on the line, is not the
  * article: press-wire credits, cookie notices, job advertisements, share
  * prompts. */
 static const char *const cut_markers[] = {
-    "/ Weiterer Text über ots", "Weiterer Text über ots", "Die Verwendung dieses Bildes",
-    "Veröffentlichung ausschließlich mit Bildrechte", "Original-Content von",
-    "Wir verwenden Cookies", "Diese Website verwendet Cookies", "Diese Webseite verwendet Cookies",
-    "We use cookies", "This website uses cookies", "Senden Sie Ihren Lebenslauf",
-    "Bewerbungsschreiben", "Bewerben Sie sich", "Send your CV", "Apply now",
-    "Gefällt dir’s?", "Gefällt dir's?", "Gefällt Ihnen dieser Artikel", "Dann teil’s doch",
-    "Dann teil's doch", "Teilen Sie diesen Artikel", "Share this article",
+    "/ Weiterer Text über ots",
+    "Weiterer Text über ots",
+    "Die Verwendung dieses Bildes",
+    "Veröffentlichung ausschließlich mit Bildrechte",
+    "Original-Content von",
+    "Wir verwenden Cookies",
+    "Diese Website verwendet Cookies",
+    "Diese Webseite verwendet Cookies",
+    "We use cookies",
+    "This website uses cookies",
+    "Senden Sie Ihren Lebenslauf",
+    "Bewerbungsschreiben",
+    "Bewerben Sie sich",
+    "Send your CV",
+    "Apply now",
+    "Gefällt dir’s?",
+    "Gefällt dir's?",
+    "Gefällt Ihnen dieser Artikel",
+    "Dann teil’s doch",
+    "Dann teil's doch",
+    "Teilen Sie diesen Artikel",
+    "Share this article",
     "in unserer Datenschutzerklärung",
+    "Was sind Cookies?",
+    "Wir respektieren deine Privatsphäre",
+    "Wir respektieren Ihre Privatsphäre",
 };
 
 #define SHORT_LINE_WORDS 16
@@ -102,8 +179,7 @@ static void trim(const char *s, size_t *a, size_t *b)
     while (*a < *b && is_space_at(s, *a, *b, &w))
         *a += w;
     while (*b > *a) {
-        if ((unsigned char)s[*b - 1] == 0xA0 && *b - *a >= 2 &&
-            (unsigned char)s[*b - 2] == 0xC2)
+        if ((unsigned char)s[*b - 1] == 0xA0 && *b - *a >= 2 && (unsigned char)s[*b - 2] == 0xC2)
             *b -= 2;
         else if (is_space_at(s, *b - 1, *b, &w))
             *b -= 1;
@@ -166,9 +242,13 @@ static int ends_with(const char *s, size_t a, size_t b, const char *suffix)
 static const char *find_in(const char *s, size_t a, size_t b, const char *needle)
 {
     size_t n = strlen(needle);
-    for (size_t i = a; i + n <= b; i++)
-        if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0)
-            return s + i;
+    const char *p = s + a, *end = s + b;
+    /* memchr finds the candidates: the lines are long, the needles many */
+    while (n <= (size_t)(end - p) && (p = memchr(p, needle[0], (size_t)(end - p) - n + 1))) {
+        if (memcmp(p, needle, n) == 0)
+            return p;
+        p++;
+    }
     return NULL;
 }
 

@@ -1,15 +1,14 @@
 /*
  * html.c - the HTML reader: one web page becomes one document.
  *
- *   bytes --charset--> UTF-8 --libxml2--> tree --+--> main text --boiler.c--> doc text
- *                                                +--> metadata ---------------> doc fields
+ *   bytes --charset--> UTF-8 --html_parse.c--> tree --+--> main text --boiler.c--> doc text
+ *                                                     +--> metadata ---------------> doc fields
  *
  * The page's encoding is decided and decoded here first (html_charset.c),
- * so libxml2 always parses valid UTF-8 and is told to ignore the page's own
- * declaration (HTML_PARSE_IGNORE_ENC): the text can never come out in a
- * different encoding than was decided.  The parser runs in recovery mode
- * without network access and without printing; a page is bounded by the
- * reader's largest document size.  The main text (html_extract.c) goes
+ * so the parser always reads valid UTF-8: the text can never come out in a
+ * different encoding than was decided.  The parser (html_parse.c) reads
+ * any byte soup into a tree and never touches the network; a page is
+ * bounded by the reader's largest document size.  The main text (html_extract.c) goes
  * through the plain-text boilerplate filter (boiler.c) as a last pass, then
  * the usual normalisation (att__doc_from_raw).  Metadata (html_meta.c)
  * fills title, url, published and lang; author, site name, description,
@@ -23,10 +22,6 @@
 #include <string.h>
 
 #include "html.h"
-
-#define PARSE_OPTS                                                                                 \
-    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |           \
-     HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE)
 
 /* boiler.c's tail rule costs lines x tail labels; past this many lines
  * (no article has them) the text goes without that last filter. */
@@ -98,14 +93,15 @@ int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, 
                   const char *content_type, const char *url, att_doc **out)
 {
     char charset[ATT_CHARSET_MAX];
-    size_t bom, limit = r->maxdoc;
+    size_t bom, limit = r->maxdoc, plen;
+    const char *page;
     att_buf utf8, text;
-    htmlDocPtr hdoc = NULL;
+    att__htree tree = {0};
     att__html_meta *meta = NULL;
     att__html_stats st;
     char *clean = NULL;
     size_t clen;
-    int rc = 0, bflags;
+    int rc = 0, bflags, valid;
 
     *out = NULL;
     att__buf_init(&utf8, limit < (size_t)1 << 30 ? 3 * limit + 64 : ATT_BUF_DEFAULT_MAX);
@@ -114,7 +110,7 @@ int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, 
         rc = att__err(r->ctx, ATT_EEMPTY, "%s: empty file", where);
         goto cleanup;
     }
-    att__html_charset(s, n, content_type, charset, &bom);
+    valid = att__html_charset(s, n, content_type, charset, &bom);
     if (strncmp(charset, "UTF-16", 6) != 0) {
         /* NUL bytes in a page that is not UTF-16 mean it is not text */
         const char *z = memchr(s, '\0', n < 4096 ? n : 4096);
@@ -124,19 +120,17 @@ int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, 
             goto cleanup;
         }
     }
-    if (att__html_to_utf8(s + bom, n - bom, charset, &utf8)) {
+    if (att__html_utf8_page(s + bom, n - bom, charset, valid, &utf8, &page, &plen)) {
         rc = att__err(r->ctx, ATT_ETOOBIG, "%s: more than %zu bytes once decoded from %s", where,
                       utf8.max, charset);
         goto cleanup;
     }
-    if (utf8.len > (size_t)INT32_MAX) {
+    if (plen > (size_t)INT32_MAX) {
         rc = att__err(r->ctx, ATT_ETOOBIG, "%s: too large for the HTML parser", where);
         goto cleanup;
     }
-    xmlInitParser();
-    hdoc = htmlReadMemory(utf8.data ? utf8.data : "", (int)utf8.len, url, "UTF-8", PARSE_OPTS);
-    if (!hdoc || !xmlDocGetRootElement(hdoc)) {
-        rc = att__err(r->ctx, ATT_EFORMAT, "%s: not HTML: no element found in %zu bytes", where, n);
+    if (att__html_parse(page, plen, &tree)) {
+        rc = att__err(r->ctx, ATT_ENOMEM, "%s: out of memory parsing the page", where);
         goto cleanup;
     }
     meta = calloc(1, sizeof(*meta));
@@ -144,12 +138,12 @@ int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, 
         rc = att__err(r->ctx, ATT_ENOMEM, "out of memory");
         goto cleanup;
     }
-    att__html_meta_read(hdoc, url, meta);
+    att__html_meta_read(&tree, url, meta);
     /* a page whose text is all under a hidden element (an unclosed
      * aria-hidden flyout swallows the rest) is read with hidden text */
-    if (att__html_extract(xmlDocGetRootElement(hdoc), meta->title, 0, &text, &st) ||
-        (text.len == 0 && att__html_extract(xmlDocGetRootElement(hdoc), meta->title,
-                                            ATT_HTML_SHOW_HIDDEN, &text, &st))) {
+    if (att__html_extract(tree.root, meta->title, 0, &text, &st) ||
+        (text.len == 0 &&
+         att__html_extract(tree.root, meta->title, ATT_HTML_SHOW_HIDDEN, &text, &st))) {
         rc = att__err(r->ctx, ATT_ENOMEM, "%s: out of memory extracting the text", where);
         goto cleanup;
     }
@@ -179,8 +173,7 @@ int att__html_doc(att_reader *r, const char *where, size_t base, const char *s, 
 cleanup:
     free(clean);
     free(meta);
-    if (hdoc)
-        xmlFreeDoc(hdoc);
+    att__html_tree_free(&tree);
     att__buf_free(&utf8);
     att__buf_free(&text);
     return rc;

@@ -1,5 +1,5 @@
 /*
- * html_blocks.c - the visible text of a libxml2 tree, cut into blocks.
+ * html_blocks.c - the visible text of a page's tree, cut into blocks.
  *
  * One iterative walk in document order (no recursion: nesting depth costs
  * no stack).  Entering an element looks its tag up (html_cues.c): script,
@@ -67,13 +67,20 @@ static void flush(walker *w)
 
 static void add_bytes(walker *w, const char *s, size_t n)
 {
+    att_buf *t = &w->pg->text;
     if (w->stop)
         return;
-    if (w->pg->text.len + n > w->pg->text.max) {
+    if (t->len + n > t->max) {
         w->stop = 1; /* full: what was read stays */
         return;
     }
-    if (att__buf_add(&w->pg->text, s, n))
+    if (t->len + n < t->cap) {
+        memcpy(t->data + t->len, s, n); /* room enough: the common case */
+        t->len += n;
+        t->data[t->len] = '\0';
+        return;
+    }
+    if (att__buf_add(t, s, n))
         w->stop = ATT_ENOMEM;
 }
 
@@ -87,8 +94,8 @@ static void start_block(walker *w)
     w->inword = 0;
 }
 
-/* One visible character (its UTF-8 bytes). */
-static void add_char(walker *w, const char *s, size_t n)
+/* A run of visible characters: n bytes, chars characters, no white space. */
+static void add_run(walker *w, const char *s, size_t n, uint32_t chars)
 {
     const att_buf *t = &w->pg->text;
     if (!w->open)
@@ -99,9 +106,9 @@ static void add_char(walker *w, const char *s, size_t n)
     add_bytes(w, s, n);
     if (w->stop)
         return;
-    w->b.chars++;
+    w->b.chars += chars;
     if (w->link)
-        w->b.link++;
+        w->b.link += chars;
     if (!w->inword)
         w->b.words++;
     w->inword = 1;
@@ -153,13 +160,40 @@ static size_t space_at(const unsigned char *s, size_t n, int *invisible)
     return 0;
 }
 
-static void add_text(walker *w, const char *text)
+/* Where the run of visible characters from s[i] ends: bytes other than
+ * white space and the lead bytes of the spaces and invisible characters
+ * space_at() knows (C2, E2, E3, EF), or one of those leads that is not one;
+ * *chars gets how many characters it holds. */
+static size_t run_end(const unsigned char *s, size_t n, size_t i, uint32_t *chars)
+{
+    uint32_t c = 0;
+    while (i < n) {
+        unsigned char b = s[i];
+        int invisible;
+        if (b <= 0x20 || b == 0x7F)
+            break;
+        if ((b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF) &&
+            space_at(s + i, n - i, &invisible))
+            break;
+        c += (b & 0xC0) != 0x80; /* a character begins at every byte but a continuation */
+        i++;
+    }
+    *chars = c;
+    return i;
+}
+
+static void add_text(walker *w, const char *text, size_t n)
 {
     const unsigned char *s = (const unsigned char *)text;
-    size_t n = strlen(text);
     for (size_t i = 0; i < n && !w->stop;) {
         int invisible;
-        size_t k, len = 1;
+        uint32_t chars;
+        size_t k = run_end(s, n, i, &chars);
+        if (k > i) {
+            add_run(w, text + i, k - i, chars);
+            i = k;
+            continue;
+        }
         if (w->pre && (s[i] == '\n' || s[i] == '\r')) {
             if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
                 i++;
@@ -170,41 +204,33 @@ static void add_text(walker *w, const char *text)
             w->inword = 0;
             continue;
         }
+        /* what ends a run is white space or an invisible character */
         k = space_at(s + i, n - i, &invisible);
-        if (k) {
-            if (!invisible && w->pre) {
-                if (w->open)
-                    add_bytes(w, s[i] == '\t' ? "\t" : " ", 1);
-                w->inword = 0;
-            } else if (!invisible) {
-                w->pending = 1;
-                w->inword = 0;
-            }
-            i += k;
-            continue;
+        if (!invisible && w->pre) {
+            if (w->open)
+                add_bytes(w, s[i] == '\t' ? "\t" : " ", 1);
+            w->inword = 0;
+        } else if (!invisible) {
+            w->pending = 1;
+            w->inword = 0;
         }
-        if (s[i] >= 0xC0)
-            while (i + len < n && (s[i + len] & 0xC0) == 0x80 && len < 4)
-                len++;
-        add_char(w, (const char *)s + i, len);
-        i += len;
+        i += k ? k : 1;
     }
 }
 
 /* Does an inline element hold block elements (a <span> or <a> used as a
  * box: <span class="wing" role="contentinfo"><div>...)?  Then its class
  * speaks for blocks. */
-static int holds_blocks(xmlNode *n)
+static int holds_blocks(const att__hnode *n)
 {
-    for (xmlNode *c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && c->name &&
-            (att__html_tag((const char *)c->name) & ATT_TAG_BLOCK))
+    for (const att__hnode *c = n->children; c; c = c->next)
+        if (c->tag & ATT_TAG_BLOCK)
             return 1;
     return 0;
 }
 
 /* Entering a node: returns 1 when the walk goes into it (and will leave it). */
-static int enter(walker *w, xmlNode *n)
+static int enter(walker *w, const att__hnode *n)
 {
     att__hpage *pg = w->pg;
     att__helem e;
@@ -213,29 +239,21 @@ static int enter(walker *w, xmlNode *n)
         return 0;
     }
     w->budget--;
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        if (n->content)
-            add_text(w, (const char *)n->content);
+    if (!n->name) {
+        add_text(w, n->text, n->len);
         return 0;
     }
-    if (n->type != XML_ELEMENT_NODE || !n->name)
-        return 0;
     memset(&e, 0, sizeof(e));
-    e.tag = att__html_tag((const char *)n->name);
+    e.tag = n->tag;
     if (e.tag & ATT_TAG_DROP)
         return 0;
     if (e.tag & ATT_TAG_BR) {
         add_break(w);
         return 0;
     }
-    if (w->text_only) {
-        if (att__html_hidden(n) && !w->show_hidden)
-            return 0;
-    } else {
-        e.cue = att__html_cues(n);
-        if ((e.cue & ATT_CUE_HIDDEN) && !w->show_hidden)
-            return 0;
-    }
+    if ((n->cue & ATT_CUE_HIDDEN) && !w->show_hidden)
+        return 0;
+    e.cue = w->text_only ? 0 : n->cue;
     if ((e.tag & (ATT_TAG_INLINE | ATT_TAG_LINK)) && !holds_blocks(n))
         e.cue = 0; /* a class on a link or a span inside a paragraph says nothing */
     e.flushes = (e.tag & ATT_TAG_BLOCK) || (e.cue & (ATT_CUE_NEG | ATT_CUE_META | ATT_CUE_POS));
@@ -276,9 +294,9 @@ static void leave(walker *w)
 
 /* The walk over root's subtree: down to the first child, on to the next
  * sibling, up when there is none; elements entered are left on the way up. */
-static void walk(walker *w, xmlNode *root)
+static void walk(walker *w, const att__hnode *root)
 {
-    xmlNode *n = root;
+    const att__hnode *n = root;
     while (n && !w->stop) {
         int in = enter(w, n);
         if (in && n->children) {
@@ -301,7 +319,8 @@ static void walk(walker *w, xmlNode *root)
     flush(w);
 }
 
-static int walk_page(xmlNode *root, unsigned flags, size_t max, size_t budget, att__hpage *pg)
+static int walk_page(const att__hnode *root, unsigned flags, size_t max, size_t budget,
+                     att__hpage *pg)
 {
     int text_only = budget != SIZE_MAX;
     walker w;
@@ -315,7 +334,7 @@ static int walk_page(xmlNode *root, unsigned flags, size_t max, size_t budget, a
     w.text_only = text_only;
     w.show_hidden = (flags & ATT_HTML_SHOW_HIDDEN) != 0;
     if (flags & ATT_HTML_SKIP_ROOT) {
-        for (xmlNode *c = root ? root->children : NULL; c && !w.stop; c = c->next)
+        for (const att__hnode *c = root ? root->children : NULL; c && !w.stop; c = c->next)
             walk(&w, c);
     } else if (root) {
         walk(&w, root);
@@ -323,7 +342,7 @@ static int walk_page(xmlNode *root, unsigned flags, size_t max, size_t budget, a
     return w.stop == ATT_ENOMEM ? ATT_ENOMEM : 0;
 }
 
-int att__html_blocks(xmlNode *root, unsigned flags, size_t max, att__hpage *pg)
+int att__html_blocks(const att__hnode *root, unsigned flags, size_t max, att__hpage *pg)
 {
     return walk_page(root, flags, max, SIZE_MAX, pg);
 }
@@ -338,7 +357,7 @@ void att__html_page_free(att__hpage *pg)
 
 #define NODE_TEXT_NODES 256 /* nodes a short text (a date line, a byline) may span */
 
-void att__html_node_text(xmlNode *el, char *out, size_t max)
+void att__html_node_text(const att__hnode *el, char *out, size_t max)
 {
     att__hpage pg;
     size_t n = 0;

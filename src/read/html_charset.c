@@ -79,7 +79,7 @@ static const struct {
 
 /* windows-1252 bytes 0x80-0x9F (0 where the code page leaves a hole: those
  * bytes decode to the C1 control of the same number, like browsers do). */
-static const unsigned short cp1252_high[32] = {
+const unsigned short att__html_cp1252[32] = {
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
@@ -179,8 +179,8 @@ static int declared(const char *s, size_t n, char name[ATT_CHARSET_MAX])
     return 0;
 }
 
-void att__html_charset(const char *s, size_t n, const char *content_type,
-                       char name[ATT_CHARSET_MAX], size_t *bom)
+int att__html_charset(const char *s, size_t n, const char *content_type, char name[ATT_CHARSET_MAX],
+                      size_t *bom)
 {
     const unsigned char *u = (const unsigned char *)s;
     const char *v;
@@ -189,16 +189,16 @@ void att__html_charset(const char *s, size_t n, const char *content_type,
     if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
         *bom = 3;
         strcpy(name, "UTF-8");
-        return;
+        return 0;
     }
     if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         *bom = 2;
         strcpy(name, u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE");
-        return;
+        return 0;
     }
     if (att__utf8_invalid_at(s, n) == (size_t)-1) {
         strcpy(name, "UTF-8");
-        return;
+        return 1;
     }
     if (content_type && content_type[0]) {
         /* a whole header value ("text/html; charset=...") or a bare label */
@@ -207,12 +207,12 @@ void att__html_charset(const char *s, size_t n, const char *content_type,
             vn = strchr(v, '/') || strchr(v, ';') ? 0 : strlen(v);
         }
         if (vn && canonical(v, vn, name) && strncmp(name, "UTF-16", 6) != 0)
-            return;
+            return 0;
     }
     if (declared(s, n, name) && strncmp(name, "UTF-16", 6) != 0) {
         size_t bad = 0, multi = 0;
         if (strcmp(name, "UTF-8") != 0)
-            return;
+            return 0;
         /* declared UTF-8 but not valid: keep UTF-8 when the damage is a few
          * stray bytes among many good sequences, else it is really 1252 */
         for (size_t i = 0; i < n;) {
@@ -226,9 +226,10 @@ void att__html_charset(const char *s, size_t n, const char *content_type,
             i = end + 1;
         }
         if (bad * 4 <= multi)
-            return;
+            return 0;
     }
     strcpy(name, "WINDOWS-1252");
+    return 0;
 }
 
 static int put_cp(att_buf *out, unsigned cp)
@@ -270,8 +271,8 @@ static int from_1252(const char *s, size_t n, att_buf *out)
         unsigned c = (unsigned char)s[i];
         if (c == 0)
             c = REPLACEMENT;
-        else if (c >= 0x80 && c < 0xA0 && cp1252_high[c - 0x80])
-            c = cp1252_high[c - 0x80];
+        else if (c >= 0x80 && c < 0xA0 && att__html_cp1252[c - 0x80])
+            c = att__html_cp1252[c - 0x80];
         if (c < 0x80) {
             if (att__buf_addc(out, (char)c))
                 return ATT_ENOMEM;
@@ -336,5 +337,21 @@ int att__html_to_utf8(const char *s, size_t n, const char *charset, att_buf *out
             att__buf_free(&tmp);
         }
     }
+    return rc;
+}
+
+int att__html_utf8_page(const char *s, size_t n, const char *charset, int valid, att_buf *out,
+                        const char **page, size_t *len)
+{
+    int rc;
+    if (strcmp(charset, "UTF-8") == 0 && (valid || att__utf8_invalid_at(s, n) == (size_t)-1) &&
+        !memchr(s, '\0', n)) {
+        *page = s; /* nothing to change: no copy */
+        *len = n;
+        return 0;
+    }
+    rc = att__html_to_utf8(s, n, charset, out);
+    *page = out->data ? out->data : "";
+    *len = out->len;
     return rc;
 }

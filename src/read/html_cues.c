@@ -40,198 +40,243 @@
 #define B ATT_TAG_BLOCK
 #define S ATT_TAG_SECTION
 #define I ATT_TAG_INLINE
-static const struct tagdef {
-    const char *name;
-    unsigned flags;
-} tags[] = {
-    {"a", ATT_TAG_LINK},
-    {"abbr", I},
-    {"address", B},
-    {"applet", ATT_TAG_DROP},
-    {"area", ATT_TAG_DROP},
-    {"article", B | S | ATT_TAG_POS},
-    {"aside", B | S | ATT_TAG_NEG},
-    {"audio", ATT_TAG_DROP},
-    {"b", I},
-    {"base", ATT_TAG_DROP},
-    {"bdi", I},
-    {"bdo", I},
-    {"big", I},
-    {"blockquote", B | S},
-    {"body", B | S},
-    {"br", ATT_TAG_BR},
-    {"button", ATT_TAG_DROP},
-    {"canvas", ATT_TAG_DROP},
-    {"caption", B},
-    {"center", B | S},
-    {"cite", I},
-    {"code", I},
-    {"col", ATT_TAG_DROP},
-    {"colgroup", ATT_TAG_DROP},
-    {"data", I},
-    {"datalist", ATT_TAG_DROP},
-    {"dd", B},
-    {"del", ATT_TAG_DROP},
-    {"details", B | S},
-    {"dfn", I},
-    {"dialog", ATT_TAG_DROP},
-    {"dir", B},
-    {"div", B | S},
-    {"dl", B},
-    {"dt", B},
-    {"em", I},
-    {"embed", ATT_TAG_DROP},
-    {"fieldset", B},
-    {"figcaption", ATT_TAG_DROP},
-    {"figure", B},
-    {"font", I},
-    {"footer", B | S | ATT_TAG_NEG},
-    {"form", B | S | ATT_TAG_NEG},
-    {"frame", ATT_TAG_DROP},
-    {"frameset", ATT_TAG_DROP},
-    {"h1", B | ATT_TAG_HEADING},
-    {"h2", B | ATT_TAG_HEADING},
-    {"h3", B | ATT_TAG_HEADING},
-    {"h4", B | ATT_TAG_HEADING},
-    {"h5", B | ATT_TAG_HEADING},
-    {"h6", B | ATT_TAG_HEADING},
-    {"head", ATT_TAG_DROP},
-    {"header", B | S},
-    {"hgroup", B},
-    {"hr", B},
-    {"html", B | S},
-    {"i", I},
-    {"iframe", ATT_TAG_DROP},
-    {"img", ATT_TAG_DROP},
-    {"input", ATT_TAG_DROP},
-    {"ins", I},
-    {"kbd", I},
-    {"label", I},
-    {"legend", B},
-    {"li", B},
-    {"link", ATT_TAG_DROP},
-    {"main", B | S | ATT_TAG_POS},
-    {"map", ATT_TAG_DROP},
-    {"mark", I},
-    {"math", ATT_TAG_DROP},
-    {"menu", B | ATT_TAG_NEG},
-    {"meta", ATT_TAG_DROP},
-    {"meter", ATT_TAG_DROP},
-    {"nav", B | S | ATT_TAG_NEG},
-    {"nobr", I},
-    {"noframes", ATT_TAG_DROP},
-    {"noscript", B | S | ATT_TAG_NEG},
-    {"object", ATT_TAG_DROP},
-    {"ol", B},
-    {"optgroup", ATT_TAG_DROP},
-    {"option", ATT_TAG_DROP},
-    {"output", I},
-    {"p", B},
-    {"param", ATT_TAG_DROP},
-    {"picture", ATT_TAG_DROP},
-    {"pre", B | ATT_TAG_PRE},
-    {"progress", ATT_TAG_DROP},
-    {"q", I},
-    {"rp", ATT_TAG_DROP},
-    {"rt", ATT_TAG_DROP},
-    {"ruby", I},
-    {"s", I},
-    {"samp", I},
-    {"script", ATT_TAG_DROP},
-    {"section", B | S},
-    {"select", ATT_TAG_DROP},
-    {"small", I},
-    {"source", ATT_TAG_DROP},
-    {"span", I},
-    {"strike", I},
-    {"strong", I},
-    {"style", ATT_TAG_DROP},
-    {"sub", I},
-    {"summary", B},
-    {"sup", I},
-    {"svg", ATT_TAG_DROP},
-    {"table", B | S},
-    {"tbody", B},
-    {"td", B | S},
-    {"template", ATT_TAG_DROP},
-    {"textarea", ATT_TAG_DROP},
-    {"tfoot", B},
-    {"th", B},
-    {"thead", B},
-    {"time", I},
-    {"title", ATT_TAG_DROP},
-    {"tr", B},
-    {"track", ATT_TAG_DROP},
-    {"tt", I},
-    {"u", I},
-    {"ul", B},
-    {"var", I},
-    {"video", ATT_TAG_DROP},
-    {"wbr", I},
+#define V ATT_TAG_VOID
+#define R ATT_TAG_RAW
+#define P ATT_TAG_CLOSEP
+#define H ATT_TAG_HEADC
+/* sorted by name: att__html_tag_find() searches it */
+static const att__htag tags[] = {
+    {"a", ATT_TAG_LINK, ATT_HK_OTHER},
+    {"abbr", I, ATT_HK_OTHER},
+    {"address", B | P, ATT_HK_OTHER},
+    {"applet", ATT_TAG_DROP | ATT_TAG_SCOPE, ATT_HK_OTHER},
+    {"area", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"article", B | S | ATT_TAG_POS | P, ATT_HK_OTHER},
+    {"aside", B | S | ATT_TAG_NEG | P, ATT_HK_OTHER},
+    {"audio", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"b", I, ATT_HK_OTHER},
+    {"base", ATT_TAG_DROP | V | H, ATT_HK_OTHER},
+    {"basefont", ATT_TAG_DROP | V | H, ATT_HK_OTHER},
+    {"bdi", I, ATT_HK_OTHER},
+    {"bdo", I, ATT_HK_OTHER},
+    {"bgsound", ATT_TAG_DROP | V | H, ATT_HK_OTHER},
+    {"big", I, ATT_HK_OTHER},
+    {"blockquote", B | S | P, ATT_HK_OTHER},
+    {"body", B | S, ATT_HK_BODY},
+    {"br", ATT_TAG_BR | V, ATT_HK_BR},
+    {"button", ATT_TAG_DROP, ATT_HK_BUTTON},
+    {"canvas", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"caption", B | ATT_TAG_SCOPE, ATT_HK_OTHER},
+    {"center", B | S | P, ATT_HK_OTHER},
+    {"cite", I, ATT_HK_OTHER},
+    {"code", I, ATT_HK_OTHER},
+    {"col", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"colgroup", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"data", I, ATT_HK_OTHER},
+    {"datalist", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"dd", B | P, ATT_HK_DTDD},
+    {"del", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"details", B | S | P, ATT_HK_OTHER},
+    {"dfn", I, ATT_HK_OTHER},
+    {"dialog", ATT_TAG_DROP | P, ATT_HK_OTHER},
+    {"dir", B | P, ATT_HK_LIST},
+    {"div", B | S | P, ATT_HK_OTHER},
+    {"dl", B | P, ATT_HK_DL},
+    {"dt", B | P, ATT_HK_DTDD},
+    {"em", I, ATT_HK_OTHER},
+    {"embed", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"fieldset", B | P, ATT_HK_OTHER},
+    {"figcaption", ATT_TAG_DROP | P, ATT_HK_OTHER},
+    {"figure", B | P, ATT_HK_OTHER},
+    {"font", I, ATT_HK_OTHER},
+    {"footer", B | S | ATT_TAG_NEG | P, ATT_HK_OTHER},
+    {"form", B | S | ATT_TAG_NEG | P, ATT_HK_OTHER},
+    {"frame", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"frameset", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"h1", B | ATT_TAG_HEADING | P, ATT_HK_OTHER},
+    {"h2", B | ATT_TAG_HEADING | P, ATT_HK_OTHER},
+    {"h3", B | ATT_TAG_HEADING | P, ATT_HK_OTHER},
+    {"h4", B | ATT_TAG_HEADING | P, ATT_HK_OTHER},
+    {"h5", B | ATT_TAG_HEADING | P, ATT_HK_OTHER},
+    {"h6", B | ATT_TAG_HEADING | P, ATT_HK_OTHER},
+    {"head", ATT_TAG_DROP, ATT_HK_HEAD},
+    {"header", B | S | P, ATT_HK_OTHER},
+    {"hgroup", B | P, ATT_HK_OTHER},
+    {"hr", B | V | P, ATT_HK_OTHER},
+    {"html", B | S | ATT_TAG_SCOPE, ATT_HK_HTML},
+    {"i", I, ATT_HK_OTHER},
+    {"iframe", ATT_TAG_DROP | R, ATT_HK_OTHER},
+    {"image", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"img", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"input", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"ins", I, ATT_HK_OTHER},
+    {"kbd", I, ATT_HK_OTHER},
+    {"keygen", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"label", I, ATT_HK_OTHER},
+    {"legend", B, ATT_HK_OTHER},
+    {"li", B | P, ATT_HK_LI},
+    {"link", ATT_TAG_DROP | V | H, ATT_HK_OTHER},
+    {"listing", B | ATT_TAG_PRE | P, ATT_HK_OTHER},
+    {"main", B | S | ATT_TAG_POS | P, ATT_HK_OTHER},
+    {"map", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"mark", I, ATT_HK_OTHER},
+    {"marquee", I | ATT_TAG_SCOPE, ATT_HK_OTHER},
+    {"math", ATT_TAG_DROP, ATT_HK_FOREIGN},
+    {"menu", B | ATT_TAG_NEG | P, ATT_HK_LIST},
+    {"meta", ATT_TAG_DROP | V | H, ATT_HK_OTHER},
+    {"meter", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"nav", B | S | ATT_TAG_NEG | P, ATT_HK_OTHER},
+    {"nobr", I, ATT_HK_OTHER},
+    {"noembed", ATT_TAG_DROP | R, ATT_HK_OTHER},
+    {"noframes", ATT_TAG_DROP | R | H, ATT_HK_OTHER},
+    {"noscript", B | S | ATT_TAG_NEG | H, ATT_HK_OTHER},
+    {"object", ATT_TAG_DROP | ATT_TAG_SCOPE, ATT_HK_OTHER},
+    {"ol", B | P, ATT_HK_LIST},
+    {"optgroup", ATT_TAG_DROP, ATT_HK_OPTION},
+    {"option", ATT_TAG_DROP, ATT_HK_OPTION},
+    {"output", I, ATT_HK_OTHER},
+    {"p", B | P, ATT_HK_P},
+    {"param", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"picture", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"plaintext", ATT_TAG_DROP | R | P, ATT_HK_OTHER},
+    {"pre", B | ATT_TAG_PRE | P, ATT_HK_OTHER},
+    {"progress", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"q", I, ATT_HK_OTHER},
+    {"rp", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"rt", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"ruby", I, ATT_HK_OTHER},
+    {"s", I, ATT_HK_OTHER},
+    {"samp", I, ATT_HK_OTHER},
+    {"script", ATT_TAG_DROP | R | H, ATT_HK_OTHER},
+    {"section", B | S | P, ATT_HK_OTHER},
+    {"select", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"small", I, ATT_HK_OTHER},
+    {"source", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"span", I, ATT_HK_OTHER},
+    {"strike", I, ATT_HK_OTHER},
+    {"strong", I, ATT_HK_OTHER},
+    {"style", ATT_TAG_DROP | R | H, ATT_HK_OTHER},
+    {"sub", I, ATT_HK_OTHER},
+    {"summary", B | P, ATT_HK_OTHER},
+    {"sup", I, ATT_HK_OTHER},
+    {"svg", ATT_TAG_DROP, ATT_HK_FOREIGN},
+    {"table", B | S | P | ATT_TAG_SCOPE, ATT_HK_TABLE},
+    {"tbody", B, ATT_HK_TSECT},
+    {"td", B | S | ATT_TAG_SCOPE, ATT_HK_CELL},
+    {"template", ATT_TAG_DROP | H | ATT_TAG_SCOPE, ATT_HK_OTHER},
+    {"textarea", ATT_TAG_DROP | R | ATT_TAG_REFS, ATT_HK_OTHER},
+    {"tfoot", B, ATT_HK_TSECT},
+    {"th", B | ATT_TAG_SCOPE, ATT_HK_CELL},
+    {"thead", B, ATT_HK_TSECT},
+    {"time", I, ATT_HK_OTHER},
+    {"title", ATT_TAG_DROP | R | ATT_TAG_REFS | H, ATT_HK_OTHER},
+    {"tr", B, ATT_HK_TR},
+    {"track", ATT_TAG_DROP | V, ATT_HK_OTHER},
+    {"tt", I, ATT_HK_OTHER},
+    {"u", I, ATT_HK_OTHER},
+    {"ul", B | P, ATT_HK_LIST},
+    {"var", I, ATT_HK_OTHER},
+    {"video", ATT_TAG_DROP, ATT_HK_OTHER},
+    {"wbr", I | V, ATT_HK_OTHER},
+    {"xmp", ATT_TAG_DROP | R | P, ATT_HK_OTHER},
 };
 #undef B
 #undef S
 #undef I
+#undef V
+#undef R
+#undef P
+#undef H
 
-static int cmp_tag(const void *key, const void *elem)
+const att__htag *att__html_tag_find(const char *s, size_t n)
 {
-    return strcmp((const char *)key, ((const struct tagdef *)elem)->name);
+    return att__html_find_name(tags, ATT_ARRAY_LEN(tags), sizeof(tags[0]), s, n);
 }
 
 unsigned att__html_tag(const char *name)
 {
-    const struct tagdef *t;
-    if (!name)
-        return 0;
-    t = bsearch(name, tags, ATT_ARRAY_LEN(tags), sizeof(tags[0]), cmp_tag);
+    const att__htag *t = name ? att__html_tag_find(name, strlen(name)) : NULL;
     return t ? t->flags : 0;
 }
 
 /* ---- class and id words ------------------------------------------------- */
 
-#define W_NEG ATT_CUE_NEG
-#define W_POS ATT_CUE_POS
-#define W_META ATT_CUE_META
-#define W_BODY 0x100   /* body, content, text: strong after a content word */
-#define W_HEADER 0x200 /* header: furniture unless next to a content word */
-#define W_EXACT 0x400  /* the word must match whole, not as a prefix */
+#define W_NEG ATT_CUE_NEG       /* page furniture, reader comments */
+#define W_POS ATT_CUE_POS       /* content */
+#define W_META ATT_CUE_META     /* lines about the article rather than of it */
+#define W_STRONG ATT_CUE_STRONG /* the article's body whole ("articlebody") */
+#define W_BODY 0x100            /* body, content, text: strong after a content word */
+#define W_HEADER 0x200          /* header: furniture unless next to a content word */
+#define W_EXACT 0x400           /* the word must match whole, not as a prefix */
 
+/* Sorted by name (lookup_word() searches it).  Where one word begins
+ * another, the longer one is what a class word matches ("articlebody"
+ * rather than "article"). */
 static const struct cueword {
     const char *word;
     unsigned flags;
 } words[] = {
-    /* page furniture */
     {"ad", W_NEG | W_EXACT},
+    {"addthis", W_NEG},
+    {"addtoany", W_NEG},
     {"ads", W_NEG | W_EXACT},
     {"adsense", W_NEG},
     {"adslot", W_NEG},
     {"advert", W_NEG},
-    {"addthis", W_NEG},
-    {"addtoany", W_NEG},
     {"anzeige", W_NEG},
+    {"article", W_POS},
+    {"articlebody", W_POS | W_STRONG | W_EXACT},
+    {"articlecontent", W_POS | W_STRONG | W_EXACT},
+    {"articletext", W_POS | W_STRONG | W_EXACT},
+    {"artikel", W_POS},
+    {"artikeltext", W_POS | W_STRONG | W_EXACT},
+    {"author", W_META},
     {"banner", W_NEG},
+    {"beitrag", W_POS},
+    {"blog", W_POS},
+    {"body", W_BODY | W_EXACT},
+    {"bodytext", W_POS | W_STRONG | W_EXACT},
     {"bookmark", W_NEG},
     {"breadcrumb", W_NEG},
     {"btn", W_NEG | W_EXACT},
     {"button", W_NEG},
+    {"byline", W_META},
+    {"caption", W_META},
     {"carousel", W_NEG},
+    {"categories", W_META},
+    {"category", W_META | W_EXACT},
     {"cmp", W_NEG | W_EXACT},
+    {"comment", W_NEG},
     {"consent", W_NEG},
+    {"content", W_POS | W_BODY},
     {"cookie", W_NEG},
+    {"copy", W_BODY | W_EXACT},
     {"copyright", W_NEG},
+    {"credit", W_META},
+    {"date", W_META | W_EXACT},
+    {"dateline", W_META},
     {"dfp", W_NEG | W_EXACT},
+    {"disqus", W_NEG},
     {"dropdown", W_NEG},
     {"empfehlung", W_NEG},
+    {"entry", W_POS | W_BODY},
+    {"entrycontent", W_POS | W_STRONG | W_EXACT},
     {"foot", W_NEG | W_EXACT},
     {"footer", W_NEG},
+    {"forum", W_NEG},
     {"gdpr", W_NEG},
     {"header", W_HEADER | W_EXACT},
+    {"hentry", W_POS | W_EXACT},
     {"impressum", W_NEG},
+    {"inhalt", W_POS | W_BODY},
     {"jump", W_NEG | W_EXACT},
+    {"kommentar", W_NEG},
     {"ligatus", W_NEG},
     {"login", W_NEG},
+    {"main", W_POS},
     {"masthead", W_NEG},
     {"menu", W_NEG},
+    {"meta", W_META | W_EXACT},
     {"modal", W_NEG},
     {"nav", W_NEG},
     {"newsletter", W_NEG},
@@ -243,12 +288,23 @@ static const struct cueword {
     {"plista", W_NEG},
     {"popular", W_NEG},
     {"popup", W_NEG},
+    {"post", W_POS | W_EXACT},
+    {"postbody", W_POS | ATT_CUE_STRONG},
+    {"postcontent", W_POS | ATT_CUE_STRONG},
+    {"posted", W_META | W_EXACT},
+    {"postentry", W_POS | W_STRONG | W_EXACT},
+    {"posttext", W_POS | W_STRONG | W_EXACT},
     {"print", W_NEG | W_EXACT},
     {"promo", W_NEG},
+    {"prose", W_POS},
     {"rail", W_NEG | W_EXACT},
     {"rating", W_NEG},
     {"recommend", W_NEG},
     {"related", W_NEG},
+    {"reply", W_NEG},
+    {"respond", W_NEG},
+    {"richtext", W_POS | W_EXACT},
+    {"rte", W_POS | W_EXACT},
     {"search", W_NEG},
     {"share", W_NEG},
     {"shariff", W_NEG},
@@ -256,58 +312,25 @@ static const struct cueword {
     {"sidebar", W_NEG},
     {"signup", W_NEG},
     {"skip", W_NEG},
-    {"social", W_NEG},
     {"sociable", W_NEG},
+    {"social", W_NEG},
     {"sponsor", W_NEG},
+    {"story", W_POS},
+    {"storybody", W_POS | W_STRONG | W_EXACT},
+    {"storycontent", W_POS | W_STRONG | W_EXACT},
+    {"storytext", W_POS | W_STRONG | W_EXACT},
     {"subscri", W_NEG},
     {"taboola", W_NEG},
+    {"tag", W_META | W_EXACT},
+    {"tagcloud", W_META},
+    {"tags", W_META | W_EXACT},
+    {"text", W_POS | W_BODY | W_EXACT},
+    {"timestamp", W_META},
     {"toolbar", W_NEG},
     {"topbar", W_NEG},
     {"trending", W_NEG},
     {"werbung", W_NEG},
     {"widget", W_NEG},
-    /* reader comments */
-    {"comment", W_NEG},
-    {"disqus", W_NEG},
-    {"forum", W_NEG},
-    {"kommentar", W_NEG},
-    {"respond", W_NEG},
-    {"reply", W_NEG},
-    /* lines about the article rather than of it */
-    {"author", W_META},
-    {"byline", W_META},
-    {"caption", W_META},
-    {"categories", W_META},
-    {"category", W_META | W_EXACT},
-    {"credit", W_META},
-    {"date", W_META | W_EXACT},
-    {"dateline", W_META},
-    {"meta", W_META | W_EXACT},
-    {"posted", W_META | W_EXACT},
-    {"tag", W_META | W_EXACT},
-    {"tagcloud", W_META},
-    {"tags", W_META | W_EXACT},
-    {"timestamp", W_META},
-    /* content */
-    {"article", W_POS},
-    {"artikel", W_POS},
-    {"beitrag", W_POS},
-    {"blog", W_POS},
-    {"body", W_BODY | W_EXACT},
-    {"content", W_POS | W_BODY},
-    {"copy", W_BODY | W_EXACT},
-    {"entry", W_POS | W_BODY},
-    {"hentry", W_POS | W_EXACT},
-    {"inhalt", W_POS | W_BODY},
-    {"main", W_POS},
-    {"post", W_POS | W_EXACT},
-    {"postbody", W_POS | ATT_CUE_STRONG},
-    {"postcontent", W_POS | ATT_CUE_STRONG},
-    {"prose", W_POS},
-    {"richtext", W_POS | W_EXACT},
-    {"rte", W_POS | W_EXACT},
-    {"story", W_POS},
-    {"text", W_POS | W_BODY | W_EXACT},
 };
 
 /* Page builders, whose "widgets" are any piece of a page:
@@ -324,12 +347,6 @@ static const char *const hidden_classes[] = {
     "d-none",          "invisible",      "is-hidden",         "u-hidden",
 };
 
-/* Compound words that are the article body whole. */
-static const char *const strong_words[] = {
-    "articlebody", "articlecontent", "articletext", "entrycontent", "storybody", "storycontent",
-    "storytext",   "bodytext",       "artikeltext", "postentry",    "posttext",
-};
-
 /* role="..." values. */
 static const struct {
     const char *role;
@@ -341,44 +358,92 @@ static const struct {
     {"toolbar", ATT_CUE_NEG}, {"dialog", ATT_CUE_NEG},      {"alertdialog", ATT_CUE_NEG},
 };
 
+/* How much of word (NUL-terminated) begins w[0..n): its length when all of
+ * it does, else 0. */
+static size_t prefix_of(const char *word, const char *w, size_t n)
+{
+    size_t k = 0;
+    while (k < n && word[k] && word[k] == w[k])
+        k++;
+    return word[k] ? 0 : k;
+}
+
 static unsigned lookup_word(const char *w, size_t n)
 {
-    for (size_t i = 0; i < ATT_ARRAY_LEN(strong_words); i++)
-        if (strong_words[i][0] == w[0] && strlen(strong_words[i]) == n &&
-            memcmp(w, strong_words[i], n) == 0)
-            return ATT_CUE_POS | ATT_CUE_STRONG;
-    for (size_t i = 0; i < ATT_ARRAY_LEN(words); i++) {
-        size_t k;
-        if (words[i].word[0] != w[0])
-            continue;
-        k = strlen(words[i].word);
-        if (n < k || memcmp(w, words[i].word, k) != 0)
-            continue;
-        if (n == k || !(words[i].flags & W_EXACT))
+    size_t lo = 0, hi = ATT_ARRAY_LEN(words);
+    if (n == 0)
+        return 0;
+    /* lo: the first word that sorts after w; the words that begin w sort
+     * before it, with the same first letter, the longer ones later */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strncmp(words[mid].word, w, n);
+        if (c < 0 || (c == 0 && !words[mid].word[n]))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i-- > 0 && words[i].word[0] == w[0];) {
+        size_t k = prefix_of(words[i].word, w, n);
+        if (k && (k == n || !(words[i].flags & W_EXACT)))
             return words[i].flags;
     }
     return 0;
 }
 
+/* The slot of key s[0..n) in a memo table, or NULL when the key is too
+ * long to remember; *hit says the slot holds it (else the caller fills
+ * it: len, key, flags). */
+static att__hcue_slot *memo_slot(att__hcue_slot *tab, const char *s, size_t n, int *hit)
+{
+    uint32_t h = 2166136261u;
+    att__hcue_slot *slot;
+    *hit = 0;
+    if (n >= sizeof(tab[0].key))
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    slot = &tab[h & (ATT_CUE_MEMO - 1)];
+    *hit = slot->len == n + 1 && memcmp(slot->key, s, n) == 0;
+    if (!*hit) {
+        slot->len = (unsigned char)(n + 1);
+        memcpy(slot->key, s, n);
+    }
+    return slot;
+}
+
+/* lookup_word(), remembered in memo (may be NULL). */
+static unsigned word_flags(const char *w, size_t n, att__hcue_memo *memo)
+{
+    int hit;
+    att__hcue_slot *slot = memo ? memo_slot(memo->word, w, n, &hit) : NULL;
+    if (!slot)
+        return lookup_word(w, n);
+    return hit ? slot->flags : (slot->flags = lookup_word(w, n));
+}
+
 /* The cues of one class name or id ("entry-content", "postFooter"). */
-static unsigned item_cues(const char *v, size_t len)
+static unsigned item_cues(const char *v, size_t len, att__hcue_memo *memo)
 {
     char w[64];
     size_t n = 0;
     unsigned all = 0, prev = 0, header = 0;
     int pos_before = 0;
     int builder = 0;
-    for (size_t k = 0; k < ATT_ARRAY_LEN(builders); k++) {
-        size_t bl = strlen(builders[k]);
+    for (size_t k = 0; k < ATT_ARRAY_LEN(builders) && len > 0; k++) {
+        size_t bl;
+        if (builders[k][0] != tolower((unsigned char)v[0]))
+            continue;
+        bl = strlen(builders[k]);
         if (len > bl && strncasecmp(v, builders[k], bl) == 0 && (v[bl] == '-' || v[bl] == '_'))
             builder = 1;
     }
     for (size_t i = 0; i <= len; i++) {
         unsigned char c = i < len ? (unsigned char)v[i] : ' ';
-        int split =
-            !isalnum(c) || (n > 0 && isupper(c) && i > 0 && islower((unsigned char)v[i - 1]));
+        int split = !att__html_alnum(c) || (n > 0 && att__html_upper(c) && i > 0 &&
+                                            att__html_islower((unsigned char)v[i - 1]));
         if (split && n > 0) {
-            unsigned f = lookup_word(w, n);
+            unsigned f = word_flags(w, n, memo);
             if (builder && n == 6 && memcmp(w, "widget", 6) == 0)
                 f = 0; /* a page builder's widget is any piece of the page */
             if ((f & W_BODY) && (prev & ATT_CUE_POS))
@@ -391,35 +456,14 @@ static unsigned item_cues(const char *v, size_t len)
             prev = f;
             n = 0;
         }
-        if (isalnum(c) && n < sizeof(w))
-            w[n++] = (char)tolower(c);
+        if (att__html_alnum(c) && n < sizeof(w))
+            w[n++] = (char)att__html_lower(c);
     }
     if (header && !pos_before)
         all |= ATT_CUE_NEG;
     if (all & (ATT_CUE_NEG | ATT_CUE_META))
         all &= ~(unsigned)(ATT_CUE_POS | ATT_CUE_STRONG); /* "post-comments", "entry-footer" */
     return all & 0xFF;
-}
-
-/* Adds the cues of a class or id value, name by name, to *neg (names of
- * furniture) and *pos (names of content). */
-static void value_cues(const char *v, unsigned *neg, unsigned *pos)
-{
-    size_t len = strlen(v);
-    if (len > 512)
-        len = 512;
-    for (size_t i = 0; i < len;) {
-        size_t k = i;
-        unsigned f;
-        while (k < len && !isspace((unsigned char)v[k]))
-            k++;
-        f = item_cues(v + i, k - i);
-        if (f & (ATT_CUE_NEG | ATT_CUE_META))
-            *neg |= f;
-        else
-            *pos |= f;
-        i = k + 1;
-    }
 }
 
 static int hidden_style(const char *st)
@@ -435,76 +479,75 @@ static int hidden_style(const char *st)
     return strstr(buf, "display:none") != NULL || strstr(buf, "visibility:hidden") != NULL;
 }
 
-static int hidden_class(const char *v)
+#define N_HIDES 0x100 /* the name alone hides the element ("sr-only") */
+
+/* The cues of one class name or id and whether it hides (N_HIDES),
+ * remembered in memo (may be NULL). */
+static unsigned name_cues(const char *v, size_t len, att__hcue_memo *memo)
 {
-    const char *p = v;
-    while (p && *p) {
-        size_t n;
-        while (*p && isspace((unsigned char)*p))
-            p++;
-        n = 0;
-        while (p[n] && !isspace((unsigned char)p[n]))
-            n++;
-        for (size_t i = 0; i < ATT_ARRAY_LEN(hidden_classes); i++)
-            if (strlen(hidden_classes[i]) == n && strncasecmp(p, hidden_classes[i], n) == 0)
-                return 1;
-        p += n;
+    int hit;
+    att__hcue_slot *slot = memo ? memo_slot(memo->name, v, len, &hit) : NULL;
+    unsigned f;
+    if (slot && hit)
+        return slot->flags;
+    f = item_cues(v, len, memo);
+    for (size_t i = 0; i < ATT_ARRAY_LEN(hidden_classes); i++)
+        if (strlen(hidden_classes[i]) == len && strncasecmp(v, hidden_classes[i], len) == 0)
+            f |= N_HIDES;
+    if (slot)
+        slot->flags = f;
+    return f;
+}
+
+/* Adds the cues of a class or id value (its first 512 bytes), name by name,
+ * to *neg (names of furniture) and *pos (names of content); returns
+ * ATT_CUE_HIDDEN when a name hides the element. */
+static unsigned value_cues(const char *v, unsigned *neg, unsigned *pos, att__hcue_memo *memo)
+{
+    size_t len = strlen(v);
+    unsigned hides = 0;
+    if (len > 512)
+        len = 512;
+    for (size_t i = 0; i < len;) {
+        size_t k = i;
+        unsigned f;
+        while (k < len && !att__html_space((unsigned char)v[k]))
+            k++;
+        f = k > i ? name_cues(v + i, k - i, memo) : 0;
+        hides |= f & N_HIDES;
+        f &= 0xFF;
+        if (f & (ATT_CUE_NEG | ATT_CUE_META))
+            *neg |= f;
+        else
+            *pos |= f;
+        i = k + 1;
     }
-    return 0;
+    return hides ? ATT_CUE_HIDDEN : 0;
 }
 
-/* The value of an attribute node ("" when it has none). */
-static const char *attr_value(const xmlAttr *a)
-{
-    if (a->children && a->children->type == XML_TEXT_NODE && a->children->content &&
-        !a->children->next)
-        return (const char *)a->children->content;
-    return "";
-}
-
-int att__html_hidden(xmlNode *el)
-{
-    for (const xmlAttr *a = el->properties; a; a = a->next) {
-        const char *name = (const char *)a->name, *v;
-        if (!name)
-            continue;
-        v = attr_value(a);
-        if ((strcasecmp(name, "class") == 0 && hidden_class(v)) ||
-            (strcasecmp(name, "style") == 0 && hidden_style(v)) ||
-            strcasecmp(name, "hidden") == 0 ||
-            (strcasecmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0))
-            return 1;
-    }
-    return 0;
-}
-
-unsigned att__html_cues(xmlNode *el)
+unsigned att__html_cues(const att__hnode *el, att__hcue_memo *memo)
 {
     unsigned cue = 0, neg = 0, pos = 0;
-    for (const xmlAttr *a = el->properties; a; a = a->next) {
-        const char *name = (const char *)a->name, *v;
-        if (!name)
-            continue;
-        v = attr_value(a);
-        if (strcasecmp(name, "class") == 0) {
-            value_cues(v, &neg, &pos);
-            if (hidden_class(v))
-                cue |= ATT_CUE_HIDDEN;
-        } else if (strcasecmp(name, "id") == 0) {
-            value_cues(v, &neg, &pos);
-        } else if (strcasecmp(name, "role") == 0) {
-            for (size_t i = 0; i < ATT_ARRAY_LEN(roles); i++)
-                if (strcasecmp(v, roles[i].role) == 0)
-                    cue |= roles[i].cue;
-        } else if (strcasecmp(name, "itemprop") == 0) {
+    for (uint32_t i = 0; i < el->nattr; i++) {
+        unsigned id = el->attr[i].id;
+        const char *v = el->attr[i].value;
+        if (id == ATT_HA_CLASS) {
+            cue |= value_cues(v, &neg, &pos, memo);
+        } else if (id == ATT_HA_ID) {
+            value_cues(v, &neg, &pos, memo);
+        } else if (id == ATT_HA_ROLE) {
+            for (size_t k = 0; k < ATT_ARRAY_LEN(roles); k++)
+                if (strcasecmp(v, roles[k].role) == 0)
+                    cue |= roles[k].cue;
+        } else if (id == ATT_HA_ITEMPROP) {
             if (strcasecmp(v, "articleBody") == 0 || strcasecmp(v, "reviewBody") == 0)
                 cue |= ATT_CUE_POS | ATT_CUE_STRONG;
-        } else if (strcasecmp(name, "style") == 0) {
+        } else if (id == ATT_HA_STYLE) {
             if (hidden_style(v))
                 cue |= ATT_CUE_HIDDEN;
-        } else if (strcasecmp(name, "hidden") == 0) {
+        } else if (id == ATT_HA_HIDDEN) {
             cue |= ATT_CUE_HIDDEN;
-        } else if (strcasecmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0) {
+        } else if (id == ATT_HA_ARIA_HIDDEN && strcasecmp(v, "true") == 0) {
             cue |= ATT_CUE_HIDDEN;
         }
     }
@@ -536,6 +579,10 @@ static const char *const tail_markers[] = {
     "auch interessant",
     "ähnliche artikel",
     "ähnliche beiträge",
+    "ähnliche nachrichten",
+    "ähnliche meldungen",
+    "ähnliche themen",
+    "lust auf mehr",
     "verwandte artikel",
     "verwandte beiträge",
     "passend zum thema",
@@ -590,6 +637,9 @@ static const char *const tail_markers[] = {
     "latest articles",
     "popular posts",
     "recent posts",
+    "more like this",
+    "if you enjoyed",
+    "if you liked",
     /* es, pt, fr, it, pl */
     "lee también",
     "lea también",
@@ -618,8 +668,11 @@ int att__html_tail_marker(const char *s, size_t n)
 {
     char low[96];
     size_t k = att__utf8_lower(s, n < 80 ? n : 80, low, sizeof(low));
-    for (size_t i = 0; i < ATT_ARRAY_LEN(tail_markers); i++) {
-        size_t m = strlen(tail_markers[i]);
+    for (size_t i = 0; i < ATT_ARRAY_LEN(tail_markers) && k > 0; i++) {
+        size_t m;
+        if (tail_markers[i][0] != low[0])
+            continue; /* most lines fail here */
+        m = strlen(tail_markers[i]);
         if (k >= m && memcmp(low, tail_markers[i], m) == 0 &&
             (k == m || !isalnum((unsigned char)low[m])))
             return 1;
@@ -636,19 +689,33 @@ static const char *const credit_starts[] = {
     "symbolbild", "foto/",    "©",          "(c) ",       "copyright",
 };
 
+#define CREDIT_PAREN 48 /* bytes of a credit in parentheses, at most */
+
 int att__html_credit_line(const char *s, size_t n)
 {
     char low[64];
     size_t k = att__utf8_lower(s, n < 48 ? n : 48, low, sizeof(low));
-    for (size_t i = 0; i < ATT_ARRAY_LEN(credit_starts); i++) {
-        size_t m = strlen(credit_starts[i]);
+    for (size_t i = 0; i < ATT_ARRAY_LEN(credit_starts) && k > 0; i++) {
+        size_t m;
+        if (credit_starts[i][0] != low[0])
+            continue;
+        m = strlen(credit_starts[i]);
         if (k >= m && memcmp(low, credit_starts[i], m) == 0)
             return 1;
     }
-    /* "... | © Kevin C. Cox/Getty Images", "(mlharing / iStock.com)" */
+    /* "... | © Kevin C. Cox/Getty Images" */
     for (size_t i = 0; i + 1 < n; i++)
         if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
             return 1;
+    /* a credit in parentheses at the end: "(mlharing / iStock.com)", "(dpa / AFP)" */
+    if (n > 2 && s[n - 1] == ')') {
+        size_t open = n - 1;
+        while (open > 0 && s[open] != '(' && n - open < CREDIT_PAREN)
+            open--;
+        for (size_t i = open; s[open] == '(' && i + 2 < n; i++)
+            if (s[i] == ' ' && s[i + 1] == '/' && s[i + 2] == ' ')
+                return 1;
+    }
     return 0;
 }
 
@@ -680,29 +747,61 @@ static const char *const stopwords[] = {
     "you",   "your",   "zu",    "zum",     "zur",   "zwischen", "über",
 };
 
-static int cmp_word(const void *key, const void *elem)
+#define STOPWORD_MAX 8 /* bytes of the longest function word ("zwischen") */
+
+/* A word of up to 8 bytes as one number (distinct words, distinct numbers:
+ * no word holds a NUL byte). */
+static uint64_t word_key(const char *w, size_t n)
 {
-    return strcmp((const char *)key, *(const char *const *)elem);
+    uint64_t k = 0;
+    memcpy(&k, w, n);
+    return k;
 }
 
-unsigned att__html_stopwords(const char *s, size_t n)
+static size_t key_slot(uint64_t k)
+{
+    return (size_t)((k * 0x9E3779B97F4A7C15ull) >> 55) & (ATT_HSTOPS - 1);
+}
+
+void att__html_stops_init(att__hstops *st)
+{
+    memset(st, 0, sizeof(*st));
+    for (size_t i = 0; i < ATT_ARRAY_LEN(stopwords); i++) {
+        uint64_t k = word_key(stopwords[i], strlen(stopwords[i]));
+        size_t j = key_slot(k);
+        while (st->slot[j])
+            j = (j + 1) & (ATT_HSTOPS - 1);
+        st->slot[j] = k;
+    }
+}
+
+/* A byte of a word: an ASCII letter or any byte of a non-ASCII character. */
+static int word_byte(unsigned char c)
+{
+    return att__html_alpha(c) || c >= 0x80;
+}
+
+unsigned att__html_stopwords(const att__hstops *st, const char *s, size_t n)
 {
     unsigned hits = 0;
     for (size_t i = 0; i < n;) {
-        char w[24];
+        char w[STOPWORD_MAX];
         size_t k = 0;
-        while (i < n && !(isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+        while (i < n && !word_byte((unsigned char)s[i]))
             i++;
-        while (i < n && (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
-            if (k + 1 < sizeof(w))
-                w[k] = (char)tolower((unsigned char)s[i]);
+        while (i < n && word_byte((unsigned char)s[i])) {
+            unsigned char c = (unsigned char)s[i];
+            if (k < sizeof(w))
+                w[k] = (char)att__html_lower(c);
             k++;
             i++;
         }
-        if (k > 0 && k + 1 < sizeof(w)) {
-            w[k] = '\0';
-            hits += bsearch(w, stopwords, ATT_ARRAY_LEN(stopwords), sizeof(stopwords[0]),
-                            cmp_word) != NULL;
+        if (k > 0 && k <= STOPWORD_MAX) {
+            uint64_t key = word_key(w, k);
+            size_t j = key_slot(key);
+            while (st->slot[j] && st->slot[j] != key)
+                j = (j + 1) & (ATT_HSTOPS - 1);
+            hits += st->slot[j] == key;
         }
     }
     return hits;

@@ -31,6 +31,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "html.h"
 
@@ -70,9 +71,11 @@ static void classify(att__hpage *pg)
 {
     uint64_t stops = 0, words = 0;
     int text_lang;
+    att__hstops set;
+    att__html_stops_init(&set);
     for (size_t i = 0; i < pg->nbl; i++) {
         block *b = &pg->bl[i];
-        b->stop = att__html_stopwords(pg->text.data + b->a, b->b - b->a);
+        b->stop = att__html_stopwords(&set, pg->text.data + b->a, b->b - b->a);
         stops += b->stop;
         words += b->words;
     }
@@ -263,7 +266,7 @@ static int sentence_like(const att__hpage *pg, const block *b)
 
 static int is_h1(const att__hpage *pg, const block *b)
 {
-    const xmlChar *name = b->elem == NONE ? NULL : pg->el[b->elem].node->name;
+    const char *name = b->elem == NONE ? NULL : pg->el[b->elem].node->name;
     return name && name[0] == 'h' && name[1] == '1' && !name[2];
 }
 
@@ -275,25 +278,39 @@ static int is_headline(const att__hpage *pg, const block *b, const char *title)
            (title && strlen(title) == n && memcmp(title, pg->text.data + b->a, n) == 0);
 }
 
+/* Does the block open with a copyright notice ("© 2019 Associated Press. All
+ * Rights Reserved.")?  Long ones are the article's own last line. */
+static int copyright_line(const char *t, size_t n)
+{
+    return (n >= 2 && (unsigned char)t[0] == 0xC2 && (unsigned char)t[1] == 0xA9) ||
+           (n >= 4 && strncasecmp(t, "(c) ", 4) == 0) ||
+           (n >= 9 && strncasecmp(t, "copyright", 9) == 0);
+}
+
 /* Drops captions and tail markers; a tail marker after the text, or with
  * little text after it, ends the article: what follows goes too. */
 static void drop_lines(att__hpage *pg, const elem *e, uint32_t last)
 {
     uint64_t total = 0, before = 0;
-    for (uint32_t i = e->b0; i < e->b1; i++)
-        if (!pg->bl[i].furniture && pg->bl[i].cls == C_GOOD)
-            total += pg->bl[i].chars;
+    /* captions first (a long one passes for text), so that the text after a
+     * tail marker is weighed without them */
     for (uint32_t i = e->b0; i < e->b1; i++) {
         block *b = &pg->bl[i];
         const char *t = pg->text.data + b->a;
-        if (b->cls == C_GOOD) {
-            before += b->furniture ? 0 : b->chars;
+        if (b->words <= CREDIT_WORDS && att__html_credit_line(t, b->b - b->a) &&
+            (b->cls != C_GOOD || !copyright_line(t, b->b - b->a)))
+            b->furniture = 1;
+        if (!b->furniture && b->cls == C_GOOD)
+            total += b->chars;
+    }
+    for (uint32_t i = e->b0; i < e->b1; i++) {
+        block *b = &pg->bl[i];
+        const char *t = pg->text.data + b->a;
+        int marker = b->words <= TAIL_WORDS && att__html_tail_marker(t, b->b - b->a);
+        if (!marker) {
+            before += b->furniture || b->cls != C_GOOD ? 0 : b->chars;
             continue;
         }
-        if (b->words <= CREDIT_WORDS && att__html_credit_line(t, b->b - b->a))
-            b->furniture = 1;
-        if (b->words > TAIL_WORDS || !att__html_tail_marker(t, b->b - b->a))
-            continue;
         b->furniture = 1;
         if (i > last || (total - before) * 4 < before) {
             for (uint32_t k = i; k < e->b1; k++)
@@ -357,7 +374,7 @@ static void keep(att__hpage *pg, uint32_t pick, int use_furniture, const char *t
 
 /* ---- the entry point -------------------------------------------------------- */
 
-int att__html_extract(xmlNode *root, const char *title, unsigned flags, att_buf *out,
+int att__html_extract(const att__hnode *root, const char *title, unsigned flags, att_buf *out,
                       att__html_stats *st)
 {
     att__hpage pg;

@@ -125,48 +125,6 @@ static void copy_str(char *dst, size_t max, const char *src)
     dst[n] = '\0';
 }
 
-/* The character reference at s[0..n) ("&#8216;", "&#x2019;", "&amp;"):
- * returns its length and sets *cp, or returns 0. */
-static size_t char_ref(const char *s, size_t n, unsigned *cp)
-{
-    static const struct {
-        const char *name;
-        unsigned cp;
-    } named[] = {{"amp;", '&'}, {"quot;", '"'}, {"apos;", '\''},
-                 {"lt;", '<'},  {"gt;", '>'},   {"nbsp;", 0xA0}};
-    size_t k = 2;
-    int hex;
-    *cp = 0;
-    if (n < 3 || s[0] != '&')
-        return 0;
-    if (s[1] != '#') {
-        for (size_t t = 0; t < ATT_ARRAY_LEN(named); t++) {
-            size_t m = strlen(named[t].name);
-            if (n > m && strncmp(s + 1, named[t].name, m) == 0) {
-                *cp = named[t].cp;
-                return m + 1;
-            }
-        }
-        return 0;
-    }
-    hex = s[2] == 'x' || s[2] == 'X';
-    k += (size_t)hex;
-    for (; k < n && k < 12; k++) {
-        unsigned char c = (unsigned char)s[k];
-        unsigned d;
-        if (isdigit(c))
-            d = (unsigned)(c - '0');
-        else if (hex && isxdigit(c))
-            d = (unsigned)(tolower(c) - 'a' + 10);
-        else
-            break;
-        *cp = *cp * (hex ? 16u : 10u) + d;
-    }
-    if (k >= n || s[k] != ';' || *cp == 0 || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
-        return 0;
-    return k + 1;
-}
-
 /* Copies s[0..n) (valid UTF-8) into out[max], decoding the character
  * references pages double-escape into attribute values, and cut at a
  * character boundary. */
@@ -174,15 +132,12 @@ static void decode_refs(const char *s, size_t n, char *out, size_t max)
 {
     size_t j = 0;
     for (size_t i = 0; i < n;) {
-        char enc[4];
+        char buf[4];
         const char *p = s + i;
-        unsigned cp;
-        size_t used = char_ref(s + i, n - i, &cp), len;
-        if (used) {
-            len = att__utf8_encode((int32_t)cp, enc);
-            p = enc;
-        } else {
+        size_t len, used = att__html_char_ref(s + i, n - i, 1, &p, &len, buf);
+        if (!used) {
             unsigned char c = (unsigned char)s[i];
+            p = s + i;
             len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
             if (len > n - i)
                 len = n - i;
@@ -593,11 +548,10 @@ static void jsonld_object(json_t *o, cand *c, int depth)
         jsonld_object(v, c, depth + 1);
 }
 
-static void jsonld(const char *s, cand *c)
+static void jsonld(const char *s, size_t n, cand *c)
 {
     json_error_t err;
     json_t *root;
-    size_t n = strlen(s);
     if (n > JSONLD_MAX)
         return;
     root = json_loadb(s, n, JSON_DECODE_ANY, &err);
@@ -608,16 +562,6 @@ static void jsonld(const char *s, cand *c)
 }
 
 /* ---- the walk --------------------------------------------------------------- */
-
-static const char *attr(xmlNode *el, const char *name)
-{
-    for (xmlAttr *a = el->properties; a; a = a->next)
-        if (a->name && strcasecmp((const char *)a->name, name) == 0)
-            return a->children && a->children->type == XML_TEXT_NODE && a->children->content
-                       ? (const char *)a->children->content
-                       : "";
-    return NULL;
-}
 
 static int has_word(const char *v, const char *w)
 {
@@ -644,59 +588,96 @@ static const char *const site_classes[] = {"site-title",  "site-name", "logo",  
                                            "site-header", "branding"};
 
 #define HAS_ANY(v, words) has_any(v, words, ATT_ARRAY_LEN(words))
+#define HAS_ANY_LOW(low, words) has_any_low(low, words, ATT_ARRAY_LEN(words))
 
-static int has_any(const char *v, const char *const *words, size_t n)
+/* v, lower case, into low[256] (cut). */
+static void lower_into(const char *v, char low[256])
 {
-    char low[256];
     size_t k = 0;
-    for (; v[k] && k + 1 < sizeof(low); k++)
+    for (; v[k] && k + 1 < 256; k++)
         low[k] = (char)tolower((unsigned char)v[k]);
     low[k] = '\0';
+}
+
+/* Does the lower-case low hold one of words? */
+static int has_any_low(const char *low, const char *const *words, size_t n)
+{
     for (size_t i = 0; i < n; i++)
         if (strstr(low, words[i]))
             return 1;
     return 0;
 }
 
+/* A value lower-cased on first use. */
+typedef struct lazy_lower {
+    char low[256];
+    int done;
+} lazy_lower;
+
+static const char *lowered(lazy_lower *l, const char *v)
+{
+    if (!l->done) {
+        lower_into(v, l->low);
+        l->done = 1;
+    }
+    return l->low;
+}
+
+static int has_any(const char *v, const char *const *words, size_t n)
+{
+    char low[256];
+    lower_into(v, low);
+    return has_any_low(low, words, n);
+}
+
 /* Is this <h1> the site's name rather than the page's headline: in a
  * <header> outside any <article> or <main>, or with a class or id (its own
  * or an ancestor's, three levels up) that says logo or site title? */
-static int site_heading(xmlNode *h)
+static int site_heading(const att__hnode *h)
 {
     int depth = 0, in_header = 0;
-    for (xmlNode *n = h; n && n->type == XML_ELEMENT_NODE; n = n->parent, depth++) {
-        const char *nm = (const char *)n->name, *v;
+    for (const att__hnode *n = h; n && n->name; n = n->parent, depth++) {
+        const char *nm = n->name, *v;
         if (strcmp(nm, "article") == 0 || strcmp(nm, "main") == 0)
             return 0;
         if (strcmp(nm, "header") == 0)
             in_header = 1;
-        if (depth <= 3 && (((v = attr(n, "class")) != NULL && HAS_ANY(v, site_classes)) ||
-                           ((v = attr(n, "id")) != NULL && HAS_ANY(v, site_classes))))
+        if (depth <= 3 &&
+            (((v = att__html_attr(n, ATT_HA_CLASS)) != NULL && HAS_ANY(v, site_classes)) ||
+             ((v = att__html_attr(n, ATT_HA_ID)) != NULL && HAS_ANY(v, site_classes))))
             return 1;
     }
     return in_header;
 }
 
-static void element(xmlNode *el, cand *c, int *in_body)
+/* Is the element's name s?  The first letters are compared inline: most
+ * elements differ there. */
+static int named(const char *name, const char *s)
 {
-    const char *name = (const char *)el->name, *v, *content;
+    return name[0] == s[0] && strcmp(name, s) == 0;
+}
+
+static void element(const att__hnode *el, cand *c, int *in_body)
+{
+    const char *name = el->name, *v, *content, *cls = att__html_attr(el, ATT_HA_CLASS);
     char text[1024];
-    if (strcmp(name, "html") == 0) {
-        offer_s(c, M_LANG, R_HTML_LANG, attr(el, "lang"), NULL);
-        offer_s(c, M_LANG, R_HTML_LANG + 1, attr(el, "xml:lang"), NULL);
-    } else if (strcmp(name, "body") == 0) {
+    lazy_lower low = {0};
+    if (named(name, "html")) {
+        offer_s(c, M_LANG, R_HTML_LANG, att__html_attr(el, ATT_HA_LANG), NULL);
+        offer_s(c, M_LANG, R_HTML_LANG + 1, att__html_attr(el, ATT_HA_XML_LANG), NULL);
+    } else if (named(name, "body")) {
         *in_body = 1;
-    } else if (strcmp(name, "title") == 0 && !c->tag_title[0] && !*in_body) {
+    } else if (named(name, "title") && !c->tag_title[0] && !*in_body) {
         att__html_node_text(el, c->tag_title, sizeof(c->tag_title));
-    } else if (strcmp(name, "meta") == 0) {
-        content = attr(el, "content");
+    } else if (named(name, "meta")) {
+        content = att__html_attr(el, ATT_HA_CONTENT);
         if (!content)
             return;
         for (int k = 0; k < 3; k++) {
-            static const char *const keys[] = {"name", "property", "itemprop"};
+            static const unsigned keys[] = {ATT_HA_NAME, ATT_HA_PROPERTY, ATT_HA_ITEMPROP};
             char low[64];
             size_t n;
-            v = attr(el, keys[k]);
+            v = att__html_attr(el, keys[k]);
             if (!v)
                 continue;
             n = strlen(v);
@@ -708,38 +689,38 @@ static void element(xmlNode *el, cand *c, int *in_body)
                 if (strcmp(low, meta_keys[i].key) == 0)
                     offer_s(c, meta_keys[i].field, meta_keys[i].rank, content, meta_keys[i].key);
         }
-        v = attr(el, "http-equiv");
+        v = att__html_attr(el, ATT_HA_HTTP_EQUIV);
         if (v && strcasecmp(v, "content-language") == 0)
             offer_s(c, M_LANG, 12, content, NULL);
-    } else if (strcmp(name, "link") == 0) {
-        v = attr(el, "rel");
+    } else if (named(name, "link")) {
+        v = att__html_attr(el, ATT_HA_REL);
         if (v && strcasecmp(v, "canonical") == 0)
-            offer_s(c, M_URL, R_CANONICAL, attr(el, "href"), NULL);
-    } else if (strcmp(name, "script") == 0) {
-        v = attr(el, "type");
-        if (v && strcasecmp(v, "application/ld+json") == 0 && el->children && el->children->content)
-            jsonld((const char *)el->children->content, c);
-    } else if (strcmp(name, "h1") == 0) {
+            offer_s(c, M_URL, R_CANONICAL, att__html_attr(el, ATT_HA_HREF), NULL);
+    } else if (named(name, "script")) {
+        v = att__html_attr(el, ATT_HA_TYPE);
+        if (v && strcasecmp(v, "application/ld+json") == 0 && el->children && !el->children->name)
+            jsonld(el->children->text, el->children->len, c);
+    } else if (named(name, "h1")) {
         if (!site_heading(el)) {
             if (!c->h1[0])
                 att__html_node_text(el, c->h1, sizeof(c->h1));
             c->nh1++;
         }
-    } else if (strcmp(name, "time") == 0) {
-        const char *cls = attr(el, "class");
-        v = attr(el, "datetime");
+    } else if (named(name, "time")) {
+        v = att__html_attr(el, ATT_HA_DATETIME);
         if (!v) {
             att__html_node_text(el, text, sizeof(text));
             v = text;
         }
-        if (attr(el, "pubdate") || (cls && (strstr(cls, "publish") || strstr(cls, "entry-date"))))
+        if (att__html_attr(el, ATT_HA_PUBDATE) ||
+            (cls && (strstr(cls, "publish") || strstr(cls, "entry-date"))))
             offer_s(c, M_DATE, R_TIME_PUB, v, "time-pubdate");
         else
             offer_s(c, M_DATE, R_TIME, v, "time");
     }
     if (!c->rank[M_AUTHOR] || c->rank[M_AUTHOR] > R_BYLINE) {
-        const char *cls = attr(el, "class");
-        if (cls && HAS_ANY(cls, author_classes) && !HAS_ANY(cls, author_not)) {
+        if (cls && HAS_ANY_LOW(lowered(&low, cls), author_classes) &&
+            !HAS_ANY_LOW(lowered(&low, cls), author_not)) {
             att__html_node_text(el, text, sizeof(text));
             offer_s(c, M_AUTHOR, R_BYLINE, text, NULL);
         }
@@ -747,9 +728,8 @@ static void element(xmlNode *el, cand *c, int *in_body)
     if (!c->rank[M_DATE] || c->rank[M_DATE] > R_BYLINE) {
         /* a visible date line: <span class="date">, <div class="entry-meta">,
          * <abbr class="published" title="..."> */
-        const char *cls = attr(el, "class");
-        if (cls && HAS_ANY(cls, date_classes)) {
-            v = strcmp(name, "abbr") == 0 ? attr(el, "title") : NULL;
+        if (cls && HAS_ANY_LOW(lowered(&low, cls), date_classes)) {
+            v = named(name, "abbr") ? att__html_attr(el, ATT_HA_TITLE) : NULL;
             if (!v) {
                 att__html_node_text(el, text, sizeof(text));
                 v = strlen(text) <= 160 ? text : NULL;
@@ -758,20 +738,20 @@ static void element(xmlNode *el, cand *c, int *in_body)
         }
     }
     if (!c->entry_title[0] && name[0] == 'h' && name[1] >= '1' && name[1] <= '3' && !name[2] &&
-        (v = attr(el, "class")) != NULL && HAS_ANY(v, title_classes))
+        cls && HAS_ANY_LOW(lowered(&low, cls), title_classes))
         att__html_node_text(el, c->entry_title, sizeof(c->entry_title));
-    if ((v = attr(el, "itemprop")) != NULL && strcmp(name, "meta") != 0) {
+    if ((v = att__html_attr(el, ATT_HA_ITEMPROP)) != NULL && !named(name, "meta")) {
         if (strcasecmp(v, "datePublished") == 0) {
-            content = attr(el, "content");
+            content = att__html_attr(el, ATT_HA_CONTENT);
             if (!content)
-                content = attr(el, "datetime");
+                content = att__html_attr(el, ATT_HA_DATETIME);
             if (!content) {
                 att__html_node_text(el, text, sizeof(text));
                 content = text;
             }
             offer_s(c, M_DATE, R_MICRODATA, content, "microdata");
         } else if (strcasecmp(v, "author") == 0 || strcasecmp(v, "creator") == 0) {
-            content = attr(el, "content");
+            content = att__html_attr(el, ATT_HA_CONTENT);
             if (!content) {
                 att__html_node_text(el, text, sizeof(text));
                 content = text;
@@ -780,7 +760,7 @@ static void element(xmlNode *el, cand *c, int *in_body)
                 offer_s(c, M_AUTHOR, R_MICRODATA, content, NULL);
         }
     }
-    if (strcmp(name, "a") == 0 && (v = attr(el, "rel")) != NULL && has_word(v, "author")) {
+    if (named(name, "a") && (v = att__html_attr(el, ATT_HA_REL)) != NULL && has_word(v, "author")) {
         att__html_node_text(el, text, sizeof(text));
         if (strlen(text) < 80)
             offer_s(c, M_AUTHOR, R_REL_AUTHOR, text, NULL);
@@ -848,18 +828,18 @@ static int is_site_name(const char *h, const char *tag_title, const char *site)
     return 0;
 }
 
-void att__html_meta_read(xmlDoc *doc, const char *page_url, att__html_meta *m)
+void att__html_meta_read(const att__htree *t, const char *page_url, att__html_meta *m)
 {
     cand *c = calloc(1, sizeof(*c));
-    xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL, *n = root;
+    const att__hnode *root = t ? t->root : NULL, *n = root;
     int in_body = 0;
     memset(m, 0, sizeof(*m));
     if (!c)
         return;
     while (n) {
-        if (n->type == XML_ELEMENT_NODE && n->name)
+        if (n->name)
             element(n, c, &in_body);
-        if (n->type == XML_ELEMENT_NODE && n->children) {
+        if (n->name && n->children) {
             n = n->children;
             continue;
         }

@@ -102,9 +102,8 @@ int att__read_jsonl(att_reader *r, att_doc **out)
     if (vals[F_LANG] && lens[F_LANG] > 0 && lens[F_LANG] < 16) {
         char lang[16];
         for (size_t i = 0; i < lens[F_LANG]; i++)
-            lang[i] = (char)(vals[F_LANG][i] >= 'A' && vals[F_LANG][i] <= 'Z'
-                                 ? vals[F_LANG][i] + 32
-                                 : vals[F_LANG][i]);
+            lang[i] = (char)(vals[F_LANG][i] >= 'A' && vals[F_LANG][i] <= 'Z' ? vals[F_LANG][i] + 32
+                                                                              : vals[F_LANG][i]);
         lang[lens[F_LANG]] = '\0';
         if (att__doc_set(doc, &doc->lang, lang))
             goto nomem;

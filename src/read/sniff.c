@@ -3,9 +3,9 @@
  *
  * The name wins when its extension is one we know; otherwise content
  * decides: an rss, feed or rdf:RDF root element (after the XML
- * declaration and comments) means a feed; a first non-blank byte '{' means JSON Lines; a first '<' with a
- * doctype, <html>, <head> or <body> tag in the first KiB means HTML;
- * anything else is read as text (and refused there if it is binary).
+ * declaration and comments) means a feed; a first non-blank byte '{' means JSON Lines; a first '<'
+ * with a doctype, <html>, <head> or <body> tag in the first KiB means HTML; anything else is read
+ * as text (and refused there if it is binary).
  */
 #include <string.h>
 #include <strings.h>
@@ -18,8 +18,8 @@ static const struct {
     att_format fmt;
 } by_ext[] = {
     {".jsonl", ATT_FMT_JSONL}, {".ndjson", ATT_FMT_JSONL}, {".txt", ATT_FMT_TEXT},
-    {".text", ATT_FMT_TEXT},   {".md", ATT_FMT_TEXT},    {".html", ATT_FMT_HTML},
-    {".htm", ATT_FMT_HTML},    {".xhtml", ATT_FMT_HTML}, {".shtml", ATT_FMT_HTML},
+    {".text", ATT_FMT_TEXT},   {".md", ATT_FMT_TEXT},      {".html", ATT_FMT_HTML},
+    {".htm", ATT_FMT_HTML},    {".xhtml", ATT_FMT_HTML},   {".shtml", ATT_FMT_HTML},
     {".rss", ATT_FMT_FEED},    {".atom", ATT_FMT_FEED},
 };
 

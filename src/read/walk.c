@@ -50,8 +50,7 @@ static int walk_dir(att_ctx *ctx, const char *dir, int depth, att_path_cb cb, vo
     int rc = 0;
 
     if (depth > WALK_MAX_DEPTH)
-        return att__err(ctx, ATT_EIO, "%s: directories nested deeper than %d", dir,
-                        WALK_MAX_DEPTH);
+        return att__err(ctx, ATT_EIO, "%s: directories nested deeper than %d", dir, WALK_MAX_DEPTH);
     d = opendir(dir);
     if (!d)
         return att__err(ctx, ATT_EIO, "%s: %s", dir, strerror(errno));

@@ -32,16 +32,16 @@
 struct att__warc {
     att_ctx *ctx;
     char *name;
-    gzFile gz;                   /* file input */
-    const unsigned char *mem;    /* memory input */
+    gzFile gz;                /* file input */
+    const unsigned char *mem; /* memory input */
     size_t memlen, mempos;
-    z_stream zs;                 /* memory input, gzip */
+    z_stream zs; /* memory input, gzip */
     int zinit, gzipped, zdone, ztrunc;
-    att_buf buf;                 /* uncompressed bytes not yet consumed: [pos, len) */
+    att_buf buf; /* uncompressed bytes not yet consumed: [pos, len) */
     size_t pos;
-    size_t consumed;             /* uncompressed bytes before buf.data[0] */
+    size_t consumed; /* uncompressed bytes before buf.data[0] */
     int eof;
-    att_buf payload;             /* the current record's decoded payload */
+    att_buf payload; /* the current record's decoded payload */
     att__warc_stats stats;
 };
 
@@ -85,8 +85,8 @@ static int more_mem(att__warc *w, unsigned char *out, size_t cap, size_t *got)
             }
             w->zdone = 1;
         } else if (zr != Z_OK && zr != Z_BUF_ERROR) {
-            return att__err(w->ctx, ATT_EFORMAT, "%s: corrupt gzip data near byte %zu: %s",
-                            w->name, w->mempos, w->zs.msg ? w->zs.msg : "inflate failed");
+            return att__err(w->ctx, ATT_EFORMAT, "%s: corrupt gzip data near byte %zu: %s", w->name,
+                            w->mempos, w->zs.msg ? w->zs.msg : "inflate failed");
         }
     }
     return 0;
@@ -113,8 +113,9 @@ static int more(att__warc *w)
             int errnum;
             const char *msg = gzerror(w->gz, &errnum);
             w->eof = 1;
-            return att__err(w->ctx, ATT_EFORMAT, "%s: unreadable compressed data after byte %zu: %s",
-                            w->name, w->consumed + w->buf.len, msg ? msg : "gzip error");
+            return att__err(w->ctx, ATT_EFORMAT,
+                            "%s: unreadable compressed data after byte %zu: %s", w->name,
+                            w->consumed + w->buf.len, msg ? msg : "gzip error");
         }
         got = (size_t)n;
     } else if ((rc = more_mem(w, tmp, sizeof(tmp), &got)) < 0) {
@@ -131,8 +132,14 @@ static int more(att__warc *w)
     return 1;
 }
 
-static size_t avail(const att__warc *w) { return w->buf.len - w->pos; }
-static const char *at(const att__warc *w) { return w->buf.data ? w->buf.data + w->pos : ""; }
+static size_t avail(const att__warc *w)
+{
+    return w->buf.len - w->pos;
+}
+static const char *at(const att__warc *w)
+{
+    return w->buf.data ? w->buf.data + w->pos : "";
+}
 
 /* Makes n bytes available; returns 1, 0 when the stream ends first, or <0. */
 static int need(att__warc *w, size_t n)
@@ -258,7 +265,8 @@ static int dechunk(const char *s, size_t n, att_buf *out)
     while (i < n) {
         size_t size = 0, digits = 0;
         while (i < n && isxdigit((unsigned char)s[i])) {
-            int d = isdigit((unsigned char)s[i]) ? s[i] - '0' : (tolower((unsigned char)s[i]) - 'a' + 10);
+            int d = isdigit((unsigned char)s[i]) ? s[i] - '0'
+                                                 : (tolower((unsigned char)s[i]) - 'a' + 10);
             if (size > (SIZE_MAX >> 4))
                 return 1;
             size = size * 16 + (size_t)d;
@@ -324,8 +332,8 @@ static int inflate_all(const char *s, size_t n, att_buf *out, int raw)
 
 /* Parses the HTTP response in block[0..n) into rec and w->payload.
  * Returns 0, or 1 with a message when part of it was damaged. */
-static int http_payload(att__warc *w, const char *block, size_t n, att__warc_rec *rec,
-                        char *why, size_t whycap)
+static int http_payload(att__warc *w, const char *block, size_t n, att__warc_rec *rec, char *why,
+                        size_t whycap)
 {
     const char *p = block, *end = block + n, *body;
     char te[64], ce[64], ct[256];
@@ -385,7 +393,8 @@ static int http_payload(att__warc *w, const char *block, size_t n, att__warc_rec
                 snprintf(why, whycap, "gzip content cut off or corrupt");
             }
         }
-    } else if (strcasestr(ce, "gzip") && att__buf_add(&w->payload, tmp.data ? tmp.data : "", tmp.len)) {
+    } else if (strcasestr(ce, "gzip") &&
+               att__buf_add(&w->payload, tmp.data ? tmp.data : "", tmp.len)) {
         /* crawlers often store the decoded body but keep the header */
         damaged = 1;
         snprintf(why, whycap, "payload over %zu bytes", MAX_PAYLOAD);
@@ -471,8 +480,10 @@ int att__warc_next(att__warc *w, att__warc_rec *rec)
             if (w->ztrunc || skipped > 0) {
                 w->ztrunc = 0;
                 w->stats.damaged++;
-                return att__err(w->ctx, ATT_EFORMAT, "%s: the file ends inside a compressed member "
-                                "(after byte %zu of data)", w->name, w->consumed + w->buf.len);
+                return att__err(w->ctx, ATT_EFORMAT,
+                                "%s: the file ends inside a compressed member "
+                                "(after byte %zu of data)",
+                                w->name, w->consumed + w->buf.len);
             }
             return 0;
         }
@@ -486,8 +497,8 @@ int att__warc_next(att__warc *w, att__warc_rec *rec)
             w->stats.damaged++;
             w->pos = w->buf.len;
             return att__err(w->ctx, ATT_EFORMAT,
-                            "%s: record %zu at byte %zu: header not closed by a blank line", w->name,
-                            rec->number, start);
+                            "%s: record %zu at byte %zu: header not closed by a blank line",
+                            w->name, rec->number, start);
         }
         field(at(w), hend, "WARC-Type", hdr_type, sizeof(hdr_type));
         if (!field(at(w), hend, "Content-Length", v, sizeof(v)) || !parse_size(v, &clen)) {
@@ -538,8 +549,7 @@ int att__warc_next(att__warc *w, att__warc_rec *rec)
             return rc;
         if (rc == 0) {
             /* the file ends inside the block: read what there is */
-            snprintf(rec->note, sizeof(rec->note), "truncated (%zu of %zu bytes)", avail(w),
-                     clen);
+            snprintf(rec->note, sizeof(rec->note), "truncated (%zu of %zu bytes)", avail(w), clen);
             clen = avail(w);
             rec->partial = 1;
         }
@@ -567,8 +577,8 @@ int att__warc_next(att__warc *w, att__warc_rec *rec)
                 snprintf(why, sizeof(why), "%s", rec->note);
             if (damaged && rec->payload_len == 0) {
                 w->stats.damaged++;
-                return att__err(w->ctx, ATT_EFORMAT, "%s: record %zu (%s) at byte %zu: %s",
-                                w->name, rec->number, rec->uri, start, why);
+                return att__err(w->ctx, ATT_EFORMAT, "%s: record %zu (%s) at byte %zu: %s", w->name,
+                                rec->number, rec->uri, start, why);
             }
             if (damaged) { /* readable in part: handed out, marked and counted */
                 w->stats.damaged++;

@@ -212,6 +212,32 @@ TEST(tail_markers_and_credits)
     att_doc_free(d);
 }
 
+TEST(long_captions_and_markers_that_read_like_text)
+{
+    /* a caption long enough to pass for a paragraph, a tail marker made of
+     * function words: both go; a wire service's long copyright line stays */
+    att_doc *d = page(
+        "<html><body><article><div class=\"entry-content\"><p>Der erste Absatz des Artikels ist "
+        "lang genug, um als Text zu gelten, und er hat ein Komma.</p><p>Der Sieger kam nach der "
+        "Finalrunde mit dem Pokal zu den Fans. | \xC2\xA9 Augusta National/Getty Images</p><p>Das "
+        "Hermelin ist im Winter mit seinem weißen Fell gut getarnt. (mlharing / "
+        "iStock.com)</p><p>Der "
+        "zweite Absatz des Artikels ist ebenso lang genug, um als Text zu gelten.</p><p>Der "
+        "dritte Absatz schließt den Artikel ab, mit einem Satz über das, was als Nächstes "
+        "geschehen soll.</p><p>\xC2\xA9 2019 Associated Press. All Rights Reserved. This material "
+        "may not be published, broadcast, rewritten, or redistributed.</p><p>Lesen Sie auch die "
+        "folgenden Beiträge:</p><p>Ein anderer Bericht, kurz angerissen.</p></div></article>"
+        "</body></html>");
+    CHECK(has(d, "Der erste Absatz"));
+    CHECK(has(d, "Der dritte Absatz"));
+    CHECK(!has(d, "Getty Images"));
+    CHECK(!has(d, "iStock"));
+    CHECK(has(d, "Associated Press. All Rights Reserved."));
+    CHECK(!has(d, "Lesen Sie auch"));
+    CHECK(!has(d, "Ein anderer Bericht"));
+    att_doc_free(d);
+}
+
 TEST(bylines)
 {
     att_doc *d = page("<html><head><meta name=\"author\" content=\"https://example.org/me\">"
@@ -413,6 +439,7 @@ int main(void)
     RUN(time_element_date);
     RUN(dates_in_text);
     RUN(tail_markers_and_credits);
+    RUN(long_captions_and_markers_that_read_like_text);
     RUN(bylines);
     RUN(charset_detection);
     RUN(charset_decoding);

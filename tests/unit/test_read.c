@@ -27,7 +27,8 @@ TEST(text_header_date_prefix)
     att_doc *d = NULL;
     size_t n;
     CHECK_INT(read_one("004.txt", " date 2024-04 Seit Ausbruch des Krieges.\n\nZweiter Absatz.",
-                       ATT_FMT_AUTO, &d), 1);
+                       ATT_FMT_AUTO, &d),
+              1);
     CHECK_STR(att_doc_published(d), "2024-04");
     CHECK(strncmp(att_doc_text(d, &n), "Seit Ausbruch", 13) == 0);
     CHECK(att_doc_title(d) == NULL);
@@ -38,7 +39,8 @@ TEST(text_title_and_empty_date)
 {
     att_doc *d = NULL;
     CHECK_INT(read_one("a.txt", "Strategische Partnerschaft\n\nDate:\n\nAserbaidschan misst.\n",
-                       ATT_FMT_TEXT, &d), 1);
+                       ATT_FMT_TEXT, &d),
+              1);
     CHECK_STR(att_doc_title(d), "Strategische Partnerschaft");
     CHECK_STR(att_doc_text(d, NULL), "Aserbaidschan misst.");
     CHECK(att_doc_published(d) == NULL);
@@ -51,7 +53,8 @@ TEST(text_metadata_lines)
     CHECK_INT(read_one("b.txt",
                        "Titel der Meldung\n\nDatum: 24.10.2025\nURL: https://example.org/x\n\n"
                        "Text. Date: bleibt hier.",
-                       ATT_FMT_TEXT, &d), 1);
+                       ATT_FMT_TEXT, &d),
+              1);
     CHECK_STR(att_doc_published(d), "2025-10-24");
     CHECK_STR(att_doc_url(d), "https://example.org/x");
     CHECK_STR(att_doc_title(d), "Titel der Meldung");
@@ -96,7 +99,8 @@ TEST(text_long_first_line_is_not_a_title)
 {
     att_doc *d = NULL;
     CHECK_INT(read_one("c.txt", "Der Präsident empfing den Minister.\n\nZweiter Absatz.",
-                       ATT_FMT_TEXT, &d), 1);
+                       ATT_FMT_TEXT, &d),
+              1);
     CHECK(att_doc_title(d) == NULL);
     att_doc_free(d);
 }
@@ -115,7 +119,8 @@ TEST(text_errors)
 
 TEST(jsonl_records_and_errors)
 {
-    const char *s = "{\"id\":7,\"title\":\"A\",\"date\":\"2025-01-02\",\"lang\":\"DE\",\"text\":\"Eins.\",\"x\":1}\n"
+    const char *s = "{\"id\":7,\"title\":\"A\",\"date\":\"2025-01-02\",\"lang\":\"DE\",\"text\":"
+                    "\"Eins.\",\"x\":1}\n"
                     "\n"
                     "{\"title\":\"B\",\"text\":\"Zwei\n"
                     "[1,2]\n"
@@ -181,6 +186,21 @@ TEST(sniffing)
     CHECK_INT(att__sniff("noext", "Hallo", 5), ATT_FMT_TEXT);
 }
 
+TEST(boiler_cookie_notes)
+{
+    static const char text[] = "Der Artikel beginnt hier.\n\nWas sind Cookies? Cookies sind "
+                               "kleine Dateien.\n\nWir respektieren deine Privatsphäre und "
+                               "fragen dich.\n\nDer Artikel endet hier.";
+    char *out = NULL;
+    size_t len;
+    int flags;
+    CHECK_INT(att__boiler_clean(text, sizeof(text) - 1, &out, &len, &flags), 0);
+    CHECK(out && strstr(out, "Der Artikel beginnt hier.") &&
+          strstr(out, "Der Artikel endet hier."));
+    CHECK(out && !strstr(out, "Cookies") && !strstr(out, "Privatsphäre"));
+    free(out);
+}
+
 int main(void)
 {
     att_ctx_open(&ctx, NULL);
@@ -193,6 +213,7 @@ int main(void)
     RUN(jsonl_records_and_errors);
     RUN(jsonl_long_line_is_skipped);
     RUN(sniffing);
+    RUN(boiler_cookie_notes);
     att_ctx_close(ctx);
     return test_summary();
 }
