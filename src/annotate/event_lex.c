@@ -29,95 +29,97 @@ const att__event_rule att__event_rules[] = {
     {"de", "an", "030", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-de.tsv:44 */
     {"de", "an", "030", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-de.tsv:45 */
     {"de", "vereinbarten|vereinbart|vereinbarte|einigten|geeinigt", "037", ATT_EVFR_SYM, "", 0}, /* events-de.tsv:46 */
-    {"de", "", "040", ATT_EVFR_SP, "mit,auf", ATT_EVF_PARTNER}, /* events-de.tsv:48 */
-    {"de", "", "040", ATT_EVFR_SP, "mit", 0}, /* events-de.tsv:49 */
-    {"de", "zusammen", "040", ATT_EVFR_SP, "mit", ATT_EVF_PARTNER}, /* events-de.tsv:50 */
-    {"de", "", "040", ATT_EVFR_SP, "mit", ATT_EVF_PARTNER}, /* events-de.tsv:51 */
-    {"de", "", "040", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-de.tsv:52 */
-    {"de", "", "040", ATT_EVFR_SP, "mit", 0}, /* events-de.tsv:53 */
-    {"de", "", "041", ATT_EVFR_SP, "mit", ATT_EVF_PARTNER}, /* events-de.tsv:54 */
-    {"de", "", "041", ATT_EVFR_SP, "mit", 0}, /* events-de.tsv:55 */
+    {"de", "ein", "036", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-de.tsv:47 */
+    {"de", "", "040", ATT_EVFR_SP, "mit,auf", ATT_EVF_PARTNER}, /* events-de.tsv:49 */
+    {"de", "", "040", ATT_EVFR_SP, "mit", 0}, /* events-de.tsv:50 */
+    {"de", "zusammen", "040", ATT_EVFR_SP, "mit", ATT_EVF_PARTNER}, /* events-de.tsv:51 */
+    {"de", "", "040", ATT_EVFR_SP, "mit", ATT_EVF_PARTNER}, /* events-de.tsv:52 */
+    {"de", "", "040", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-de.tsv:53 */
+    {"de", "", "040", ATT_EVFR_SP, "mit", 0}, /* events-de.tsv:54 */
+    {"de", "", "041", ATT_EVFR_SP, "mit", ATT_EVF_PARTNER}, /* events-de.tsv:55 */
     {"de", "", "041", ATT_EVFR_SP, "mit", 0}, /* events-de.tsv:56 */
-    {"de", "fort|berieten|beriet|sprachen|sprach|austauschten|tauschten", "041", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-de.tsv:57 */
-    {"de", "", "046", ATT_EVFR_SP, "mit", ATT_EVF_PARTNER}, /* events-de.tsv:58 */
-    {"de", "", "046", ATT_EVFR_SP, "mit", 0}, /* events-de.tsv:59 */
-    {"de", "", "046", ATT_EVFR_SP, "mit", 0}, /* events-de.tsv:60 */
-    {"de", "", "045", ATT_EVFR_SP, "zwischen", 0}, /* events-de.tsv:61 */
-    {"de", "", "043", ATT_EVFR_SO, "", ATT_EVF_HOST}, /* events-de.tsv:62 */
-    {"de", "war|ist|sind|waren", "043", ATT_EVFR_SP, "für", 0}, /* events-de.tsv:63 */
-    {"de", "", "042", ATT_EVFR_SO, "", ATT_EVF_VISIT}, /* events-de.tsv:64 */
-    {"de", "", "042", ATT_EVFR_SP, "nach,in", ATT_EVF_VISIT}, /* events-de.tsv:65 */
-    {"de", "war|waren|gewesen", "042", ATT_EVFR_SP, "in,bei", ATT_EVF_VISIT}, /* events-de.tsv:66 */
-    {"de", "", "042", ATT_EVFR_SP, "in", ATT_EVF_VISIT}, /* events-de.tsv:67 */
-    {"de", "ein", "042", ATT_EVFR_SP, "in", ATT_EVF_VISIT}, /* events-de.tsv:68 */
-    {"de", "", "042", ATT_EVFR_SP, "in,nach", ATT_EVF_VISIT}, /* events-de.tsv:69 */
-    {"de", "abgestattet|abstattet|abstatten|abstattete|abstatteten", "042", ATT_EVFR_SO, "", ATT_EVF_VISIT}, /* events-de.tsv:70 */
-    {"de", "", "051", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-de.tsv:72 */
-    {"de", "", "051", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-de.tsv:73 */
+    {"de", "", "040", ATT_EVFR_SP, "mit", ATT_EVF_PARTNER}, /* events-de.tsv:57 */
+    {"de", "", "041", ATT_EVFR_SP, "mit", 0}, /* events-de.tsv:58 */
+    {"de", "fort|berieten|beriet|sprachen|sprach|austauschten|tauschten", "041", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-de.tsv:59 */
+    {"de", "", "046", ATT_EVFR_SP, "mit", ATT_EVF_PARTNER}, /* events-de.tsv:60 */
+    {"de", "", "046", ATT_EVFR_SP, "mit", 0}, /* events-de.tsv:61 */
+    {"de", "", "046", ATT_EVFR_SP, "mit", 0}, /* events-de.tsv:62 */
+    {"de", "", "045", ATT_EVFR_SP, "zwischen", 0}, /* events-de.tsv:63 */
+    {"de", "", "043", ATT_EVFR_SO, "", ATT_EVF_HOST}, /* events-de.tsv:64 */
+    {"de", "war|ist|sind|waren", "043", ATT_EVFR_SP, "für", 0}, /* events-de.tsv:65 */
+    {"de", "", "042", ATT_EVFR_SO, "", ATT_EVF_VISIT}, /* events-de.tsv:66 */
+    {"de", "", "042", ATT_EVFR_SP, "nach,in", ATT_EVF_VISIT}, /* events-de.tsv:67 */
+    {"de", "war|waren|gewesen", "042", ATT_EVFR_SP, "in,bei", ATT_EVF_VISIT}, /* events-de.tsv:68 */
+    {"de", "", "042", ATT_EVFR_SP, "in", ATT_EVF_VISIT}, /* events-de.tsv:69 */
+    {"de", "ein", "042", ATT_EVFR_SP, "in", ATT_EVF_VISIT}, /* events-de.tsv:70 */
+    {"de", "", "042", ATT_EVFR_SP, "in,nach", ATT_EVF_VISIT}, /* events-de.tsv:71 */
+    {"de", "abgestattet|abstattet|abstatten|abstattete|abstatteten", "042", ATT_EVFR_SO, "", ATT_EVF_VISIT}, /* events-de.tsv:72 */
     {"de", "", "051", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-de.tsv:74 */
-    {"de", "positiv|wohlwollend", "051", ATT_EVFR_SO, "", 0}, /* events-de.tsv:75 */
-    {"de", "bedeutung|rolle|wichtigkeit", "051", ATT_EVFR_SO, "", 0}, /* events-de.tsv:76 */
-    {"de", "", "051", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-de.tsv:77 */
-    {"de", "", "051", ATT_EVFR_SO, "", 0}, /* events-de.tsv:78 */
-    {"de", "", "057", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-de.tsv:79 */
-    {"de", "schlossen|geschlossen|schloss", "057", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-de.tsv:80 */
-    {"de", "zusammen", "050", ATT_EVFR_SYM, "", 0}, /* events-de.tsv:81 */
-    {"de", "", "054", ATT_EVFR_SO, "", 0}, /* events-de.tsv:82 */
-    {"de", "eröffnete|eröffneten|eröffnet|eröffnen", "054", ATT_EVFR_SP, "in", 0}, /* events-de.tsv:83 */
-    {"de", "aufgenommen|aufnahmen|aufgenommen", "054", ATT_EVFR_SP, "zu,mit", 0}, /* events-de.tsv:84 */
-    {"de", "", "055", ATT_EVFR_SP, "bei", ATT_EVF_PARTNER}, /* events-de.tsv:85 */
-    {"de", "gekauft|kaufte|kauften|geliefert|lieferte|lieferten", "062", ATT_EVFR_SP, "aus,von,an", 0}, /* events-de.tsv:87 */
-    {"de", "", "061", ATT_EVFR_SP, "in", 0}, /* events-de.tsv:88 */
-    {"de", "", "061", ATT_EVFR_SP, "an,nach", 0}, /* events-de.tsv:89 */
-    {"de", "leistete|leisteten|schickte|schickten|sandte|sandten|lieferte|lieferten", "070", ATT_EVFR_SP, "an", 0}, /* events-de.tsv:91 */
-    {"de", "sagte|sagten|gewährte|gewährten|lieferte|lieferten|genehmigte", "072", ATT_EVFR_SP, "an,für", 0}, /* events-de.tsv:92 */
-    {"de", "sanktionen", "085", ATT_EVFR_SP, "gegen", 0}, /* events-de.tsv:94 */
-    {"de", "", "084", ATT_EVFR_SO, "", 0}, /* events-de.tsv:95 */
-    {"de", "frei", "084", ATT_EVFR_SO, "", 0}, /* events-de.tsv:96 */
-    {"de", "!todesopfer|!opfer|!tote|!menschenleben|!leben", "100", ATT_EVFR_SP, "von", ATT_EVF_PARTNER}, /* events-de.tsv:98 */
-    {"de", "", "111", ATT_EVFR_SO, "", 0}, /* events-de.tsv:100 */
-    {"de", "übergab|übergaben|überreichte|einbestellt", "114", ATT_EVFR_SP, "an", 0}, /* events-de.tsv:101 */
-    {"de", "", "114", ATT_EVFR_SO, "", 0}, /* events-de.tsv:102 */
-    {"de", "ein", "114", ATT_EVFR_SO, "", 0}, /* events-de.tsv:103 */
-    {"de", "vor", "112", ATT_EVFR_SO, "", 0}, /* events-de.tsv:104 */
-    {"de", "", "112", ATT_EVFR_SO, "", 0}, /* events-de.tsv:105 */
+    {"de", "", "051", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-de.tsv:75 */
+    {"de", "", "051", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-de.tsv:76 */
+    {"de", "positiv|wohlwollend", "051", ATT_EVFR_SO, "", 0}, /* events-de.tsv:77 */
+    {"de", "bedeutung|rolle|wichtigkeit", "051", ATT_EVFR_SO, "", 0}, /* events-de.tsv:78 */
+    {"de", "", "051", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-de.tsv:79 */
+    {"de", "", "051", ATT_EVFR_SO, "", 0}, /* events-de.tsv:80 */
+    {"de", "", "057", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-de.tsv:81 */
+    {"de", "schlossen|geschlossen|schloss", "057", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-de.tsv:82 */
+    {"de", "zusammen", "050", ATT_EVFR_SYM, "", 0}, /* events-de.tsv:83 */
+    {"de", "", "054", ATT_EVFR_SO, "", 0}, /* events-de.tsv:84 */
+    {"de", "eröffnete|eröffneten|eröffnet|eröffnen", "054", ATT_EVFR_SP, "in", 0}, /* events-de.tsv:85 */
+    {"de", "aufgenommen|aufnahmen|aufgenommen", "054", ATT_EVFR_SP, "zu,mit", 0}, /* events-de.tsv:86 */
+    {"de", "", "055", ATT_EVFR_SP, "bei", ATT_EVF_PARTNER}, /* events-de.tsv:87 */
+    {"de", "gekauft|kaufte|kauften|geliefert|lieferte|lieferten", "062", ATT_EVFR_SP, "aus,von,an", 0}, /* events-de.tsv:89 */
+    {"de", "", "061", ATT_EVFR_SP, "in", 0}, /* events-de.tsv:90 */
+    {"de", "", "061", ATT_EVFR_SP, "an,nach", 0}, /* events-de.tsv:91 */
+    {"de", "leistete|leisteten|schickte|schickten|sandte|sandten|lieferte|lieferten", "070", ATT_EVFR_SP, "an", 0}, /* events-de.tsv:93 */
+    {"de", "sagte|sagten|gewährte|gewährten|lieferte|lieferten|genehmigte", "072", ATT_EVFR_SP, "an,für", 0}, /* events-de.tsv:94 */
+    {"de", "sanktionen", "085", ATT_EVFR_SP, "gegen", 0}, /* events-de.tsv:96 */
+    {"de", "", "084", ATT_EVFR_SO, "", 0}, /* events-de.tsv:97 */
+    {"de", "frei", "084", ATT_EVFR_SO, "", 0}, /* events-de.tsv:98 */
+    {"de", "!todesopfer|!opfer|!tote|!menschenleben|!leben", "100", ATT_EVFR_SP, "von", ATT_EVF_PARTNER}, /* events-de.tsv:100 */
+    {"de", "", "111", ATT_EVFR_SO, "", 0}, /* events-de.tsv:102 */
+    {"de", "übergab|übergaben|überreichte|einbestellt", "114", ATT_EVFR_SP, "an", 0}, /* events-de.tsv:103 */
+    {"de", "", "114", ATT_EVFR_SO, "", 0}, /* events-de.tsv:104 */
+    {"de", "ein", "114", ATT_EVFR_SO, "", 0}, /* events-de.tsv:105 */
     {"de", "vor", "112", ATT_EVFR_SO, "", 0}, /* events-de.tsv:106 */
-    {"de", "verantwortlich", "112", ATT_EVFR_SO, "", 0}, /* events-de.tsv:107 */
-    {"de", "", "112", ATT_EVFR_SO, "", 0}, /* events-de.tsv:108 */
-    {"de", "", "114", ATT_EVFR_SP, "gegen,bei", 0}, /* events-de.tsv:109 */
-    {"de", "ab", "120", ATT_EVFR_SO, "", 0}, /* events-de.tsv:111 */
-    {"de", "", "120", ATT_EVFR_SO, "", 0}, /* events-de.tsv:112 */
-    {"de", "zurück", "120", ATT_EVFR_SO, "", 0}, /* events-de.tsv:113 */
-    {"de", "", "130", ATT_EVFR_SO, "", 0}, /* events-de.tsv:115 */
-    {"de", "", "154", ATT_EVFR_SO, "", 0}, /* events-de.tsv:117 */
-    {"de", "verhängte|verhängten|verhängt|erließ|erließen|beschloss|beschlossen", "163", ATT_EVFR_SP, "gegen", 0}, /* events-de.tsv:119 */
-    {"de", "verhängte|verhängten|verhängt|beschloss|beschlossen", "163", ATT_EVFR_SP, "gegen", 0}, /* events-de.tsv:120 */
-    {"de", "beziehungen", "161", ATT_EVFR_SP, "zu,mit", 0}, /* events-de.tsv:121 */
-    {"de", "beziehungen", "161", ATT_EVFR_SP, "zu,mit", 0}, /* events-de.tsv:122 */
-    {"de", "aus", "166", ATT_EVFR_SO, "", 0}, /* events-de.tsv:123 */
-    {"de", "", "166", ATT_EVFR_SO, "", 0}, /* events-de.tsv:124 */
-    {"de", "", "174", ATT_EVFR_SO, "", 0}, /* events-de.tsv:125 */
-    {"de", "ab", "174", ATT_EVFR_SO, "", 0}, /* events-de.tsv:126 */
-    {"de", "erließ|erlassen|ausgestellt|beantragt", "173", ATT_EVFR_SP, "gegen", 0}, /* events-de.tsv:127 */
-    {"de", "", "173", ATT_EVFR_SO, "", 0}, /* events-de.tsv:129 */
-    {"de", "fest", "173", ATT_EVFR_SO, "", 0}, /* events-de.tsv:130 */
-    {"de", "", "190", ATT_EVFR_SO, "", 0}, /* events-de.tsv:132 */
-    {"de", "", "190", ATT_EVFR_SO, "", 0}, /* events-de.tsv:133 */
-    {"de", "", "190", ATT_EVFR_SP, "gegen,auf", 0}, /* events-de.tsv:134 */
+    {"de", "", "112", ATT_EVFR_SO, "", 0}, /* events-de.tsv:107 */
+    {"de", "vor", "112", ATT_EVFR_SO, "", 0}, /* events-de.tsv:108 */
+    {"de", "verantwortlich", "112", ATT_EVFR_SO, "", 0}, /* events-de.tsv:109 */
+    {"de", "", "112", ATT_EVFR_SO, "", 0}, /* events-de.tsv:110 */
+    {"de", "", "114", ATT_EVFR_SP, "gegen,bei", ATT_EVF_PARTNER}, /* events-de.tsv:111 */
+    {"de", "ab", "120", ATT_EVFR_SO, "", 0}, /* events-de.tsv:113 */
+    {"de", "", "120", ATT_EVFR_SO, "", 0}, /* events-de.tsv:114 */
+    {"de", "zurück", "120", ATT_EVFR_SO, "", 0}, /* events-de.tsv:115 */
+    {"de", "", "130", ATT_EVFR_SO, "", 0}, /* events-de.tsv:117 */
+    {"de", "", "154", ATT_EVFR_SO, "", 0}, /* events-de.tsv:119 */
+    {"de", "verhängte|verhängten|verhängt|erließ|erließen|beschloss|beschlossen|verlängerte|verlängerten|verlängert|verschärfte|verschärften|verschärft|ausgeweitet|weitete|weiteten", "163", ATT_EVFR_SP, "gegen", 0}, /* events-de.tsv:121 */
+    {"de", "verhängte|verhängten|verhängt|beschloss|beschlossen", "163", ATT_EVFR_SP, "gegen", 0}, /* events-de.tsv:122 */
+    {"de", "beziehungen", "161", ATT_EVFR_SP, "zu,mit", 0}, /* events-de.tsv:123 */
+    {"de", "beziehungen", "161", ATT_EVFR_SP, "zu,mit", 0}, /* events-de.tsv:124 */
+    {"de", "aus", "166", ATT_EVFR_SO, "", 0}, /* events-de.tsv:125 */
+    {"de", "", "166", ATT_EVFR_SO, "", 0}, /* events-de.tsv:126 */
+    {"de", "", "174", ATT_EVFR_SO, "", 0}, /* events-de.tsv:127 */
+    {"de", "ab", "174", ATT_EVFR_SO, "", 0}, /* events-de.tsv:128 */
+    {"de", "erließ|erlassen|ausgestellt|beantragt", "173", ATT_EVFR_SP, "gegen", 0}, /* events-de.tsv:129 */
+    {"de", "", "173", ATT_EVFR_SO, "", 0}, /* events-de.tsv:131 */
+    {"de", "fest", "173", ATT_EVFR_SO, "", 0}, /* events-de.tsv:132 */
+    {"de", "", "190", ATT_EVFR_SO, "", 0}, /* events-de.tsv:134 */
     {"de", "", "190", ATT_EVFR_SO, "", 0}, /* events-de.tsv:135 */
-    {"de", "", "192", ATT_EVFR_SO, "", 0}, /* events-de.tsv:136 */
-    {"de", "", "192", ATT_EVFR_SP, "in,nach", 0}, /* events-de.tsv:137 */
-    {"de", "an", "190", ATT_EVFR_SO, "", 0}, /* events-de.tsv:138 */
-    {"de", "", "194", ATT_EVFR_SO, "", 0}, /* events-de.tsv:139 */
-    {"de", "", "195", ATT_EVFR_SO, "", 0}, /* events-de.tsv:140 */
-    {"de", "", "190", ATT_EVFR_SYM, "", 0}, /* events-de.tsv:141 */
-    {"de", "gegenüber|gegen|zwischen", "190", ATT_EVFR_SYM, "", 0}, /* events-de.tsv:142 */
+    {"de", "", "190", ATT_EVFR_SP, "gegen,auf", 0}, /* events-de.tsv:136 */
+    {"de", "", "190", ATT_EVFR_SO, "", 0}, /* events-de.tsv:137 */
+    {"de", "", "192", ATT_EVFR_SO, "", 0}, /* events-de.tsv:138 */
+    {"de", "", "192", ATT_EVFR_SP, "in,nach", 0}, /* events-de.tsv:139 */
+    {"de", "an", "190", ATT_EVFR_SO, "", 0}, /* events-de.tsv:140 */
+    {"de", "", "194", ATT_EVFR_SO, "", 0}, /* events-de.tsv:141 */
+    {"de", "", "195", ATT_EVFR_SO, "", 0}, /* events-de.tsv:142 */
     {"de", "", "190", ATT_EVFR_SYM, "", 0}, /* events-de.tsv:143 */
-    {"de", "", "193", ATT_EVFR_SYM, "", 0}, /* events-de.tsv:144 */
-    {"de", "", "192", ATT_EVFR_SO, "", 0}, /* events-de.tsv:145 */
-    {"de", "", "195", ATT_EVFR_SP, "auf,gegen", 0}, /* events-de.tsv:146 */
-    {"de", "", "191", ATT_EVFR_SO, "", 0}, /* events-de.tsv:147 */
-    {"de", "verletzte|verletzten|gebrochen|brach", "196", ATT_EVFR_SO, "", 0}, /* events-de.tsv:148 */
+    {"de", "gegenüber|gegen|zwischen", "190", ATT_EVFR_SYM, "", 0}, /* events-de.tsv:144 */
+    {"de", "", "190", ATT_EVFR_SYM, "", 0}, /* events-de.tsv:145 */
+    {"de", "", "193", ATT_EVFR_SYM, "", 0}, /* events-de.tsv:146 */
+    {"de", "", "192", ATT_EVFR_SO, "", 0}, /* events-de.tsv:147 */
+    {"de", "", "195", ATT_EVFR_SP, "auf,gegen", 0}, /* events-de.tsv:148 */
+    {"de", "", "191", ATT_EVFR_SO, "", 0}, /* events-de.tsv:149 */
+    {"de", "verletzte|verletzten|gebrochen|brach", "196", ATT_EVFR_SO, "", 0}, /* events-de.tsv:150 */
     {"en", "", "018", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:5 */
     {"en", "expressed|expresses|voiced", "018", ATT_EVFR_SO, "", 0}, /* events-en.tsv:6 */
     {"en", "", "020", ATT_EVFR_SO, "", 0}, /* events-en.tsv:8 */
@@ -127,613 +129,624 @@ const att__event_rule att__event_rules[] = {
     {"en", "reaffirmed|expressed|confirmed|stated|voiced", "030", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:13 */
     {"en", "", "030", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-en.tsv:14 */
     {"en", "", "030", ATT_EVFR_SO, "", 0}, /* events-en.tsv:15 */
-    {"en", "", "040", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-en.tsv:17 */
-    {"en", "", "040", ATT_EVFR_SP, "with", 0}, /* events-en.tsv:18 */
-    {"en", "", "040", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-en.tsv:19 */
-    {"en", "", "041", ATT_EVFR_SO, "", 0}, /* events-en.tsv:20 */
-    {"en", "", "046", ATT_EVFR_SP, "with", ATT_EVF_PARTNER}, /* events-en.tsv:21 */
-    {"en", "", "045", ATT_EVFR_SP, "between", 0}, /* events-en.tsv:22 */
-    {"en", "", "043", ATT_EVFR_SO, "", ATT_EVF_HOST}, /* events-en.tsv:23 */
-    {"en", "", "042", ATT_EVFR_SO, "", ATT_EVF_VISIT}, /* events-en.tsv:24 */
-    {"en", "paid|pays|pay|paying|made|makes|on|during", "042", ATT_EVFR_SP, "to", ATT_EVF_VISIT}, /* events-en.tsv:25 */
-    {"en", "", "042", ATT_EVFR_SP, "in,to", ATT_EVF_VISIT}, /* events-en.tsv:26 */
-    {"en", "", "051", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:28 */
+    {"en", "", "036", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:16 */
+    {"en", "", "040", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-en.tsv:18 */
+    {"en", "", "040", ATT_EVFR_SP, "with", 0}, /* events-en.tsv:19 */
+    {"en", "", "040", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-en.tsv:20 */
+    {"en", "", "041", ATT_EVFR_SO, "", 0}, /* events-en.tsv:21 */
+    {"en", "", "046", ATT_EVFR_SP, "with", ATT_EVF_PARTNER}, /* events-en.tsv:22 */
+    {"en", "", "045", ATT_EVFR_SP, "between", 0}, /* events-en.tsv:23 */
+    {"en", "", "043", ATT_EVFR_SO, "", ATT_EVF_HOST}, /* events-en.tsv:24 */
+    {"en", "", "042", ATT_EVFR_SO, "", ATT_EVF_VISIT}, /* events-en.tsv:25 */
+    {"en", "paid|pays|pay|paying|made|makes|on|during", "042", ATT_EVFR_SP, "to", ATT_EVF_VISIT}, /* events-en.tsv:26 */
+    {"en", "", "042", ATT_EVFR_SP, "in,to", ATT_EVF_VISIT}, /* events-en.tsv:27 */
     {"en", "", "051", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:29 */
     {"en", "", "051", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:30 */
-    {"en", "", "051", ATT_EVFR_SO, "", 0}, /* events-en.tsv:31 */
-    {"en", "", "057", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-en.tsv:32 */
-    {"en", "", "054", ATT_EVFR_SO, "", 0}, /* events-en.tsv:33 */
-    {"en", "", "055", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:34 */
-    {"en", "", "050", ATT_EVFR_SP, "with", 0}, /* events-en.tsv:35 */
-    {"en", "bought|purchased|sold|supplied|delivered", "062", ATT_EVFR_SP, "from,to", 0}, /* events-en.tsv:37 */
-    {"en", "", "061", ATT_EVFR_SP, "in", 0}, /* events-en.tsv:38 */
-    {"en", "provided|sent|delivered|pledged", "070", ATT_EVFR_SP, "to", 0}, /* events-en.tsv:40 */
-    {"en", "", "070", ATT_EVFR_SO, "", 0}, /* events-en.tsv:41 */
-    {"en", "sanctions", "085", ATT_EVFR_SP, "on,against", 0}, /* events-en.tsv:43 */
-    {"en", "", "084", ATT_EVFR_SO, "", 0}, /* events-en.tsv:44 */
-    {"en", "", "100", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:46 */
-    {"en", "", "111", ATT_EVFR_SO, "", 0}, /* events-en.tsv:48 */
-    {"en", "", "112", ATT_EVFR_SO, "", 0}, /* events-en.tsv:49 */
-    {"en", "", "114", ATT_EVFR_SP, "against", 0}, /* events-en.tsv:50 */
-    {"en", "staged|held|stage|hold", "141", ATT_EVFR_SP, "in,against,outside", 0}, /* events-en.tsv:51 */
-    {"en", "", "141", ATT_EVFR_SP, "in,against", 0}, /* events-en.tsv:52 */
-    {"en", "", "120", ATT_EVFR_SO, "", 0}, /* events-en.tsv:54 */
-    {"en", "", "130", ATT_EVFR_SO, "", 0}, /* events-en.tsv:56 */
-    {"en", "", "154", ATT_EVFR_SO, "", 0}, /* events-en.tsv:58 */
-    {"en", "imposed|imposes|impose|announced|slapped|adopted", "163", ATT_EVFR_SP, "on,against", 0}, /* events-en.tsv:60 */
-    {"en", "", "163", ATT_EVFR_SO, "", 0}, /* events-en.tsv:61 */
-    {"en", "", "166", ATT_EVFR_SO, "", 0}, /* events-en.tsv:62 */
-    {"en", "ties|relations", "161", ATT_EVFR_SP, "with", 0}, /* events-en.tsv:63 */
-    {"en", "", "173", ATT_EVFR_SO, "", 0}, /* events-en.tsv:65 */
-    {"en", "issued|issues", "173", ATT_EVFR_SP, "for,against", 0}, /* events-en.tsv:66 */
-    {"en", "", "190", ATT_EVFR_SO, "", 0}, /* events-en.tsv:68 */
-    {"en", "", "194", ATT_EVFR_SO, "", 0}, /* events-en.tsv:69 */
-    {"en", "", "195", ATT_EVFR_SO, "", 0}, /* events-en.tsv:70 */
-    {"en", "air|launched|carried", "195", ATT_EVFR_SP, "against,on", 0}, /* events-en.tsv:71 */
-    {"en", "", "190", ATT_EVFR_SP, "at,on", 0}, /* events-en.tsv:72 */
-    {"en", "engaged|fought", "193", ATT_EVFR_SO, "", 0}, /* events-en.tsv:73 */
-    {"en", "military|conducted|conducting|held|holding", "150", ATT_EVFR_SP, "in,near", 0}, /* events-en.tsv:74 */
-    {"en", "", "190", ATT_EVFR_SYM, "", 0}, /* events-en.tsv:75 */
-    {"en", "against|between|with", "190", ATT_EVFR_SYM, "", 0}, /* events-en.tsv:76 */
-    {"en", "", "192", ATT_EVFR_SO, "", 0}, /* events-en.tsv:77 */
+    {"en", "", "051", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:31 */
+    {"en", "", "051", ATT_EVFR_SO, "", 0}, /* events-en.tsv:32 */
+    {"en", "", "057", ATT_EVFR_SYM, "", ATT_EVF_PARTNER}, /* events-en.tsv:33 */
+    {"en", "", "054", ATT_EVFR_SO, "", 0}, /* events-en.tsv:34 */
+    {"en", "", "055", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:35 */
+    {"en", "", "050", ATT_EVFR_SP, "with", 0}, /* events-en.tsv:36 */
+    {"en", "bought|purchased|sold|supplied|delivered", "062", ATT_EVFR_SP, "from,to", 0}, /* events-en.tsv:38 */
+    {"en", "", "061", ATT_EVFR_SP, "in", 0}, /* events-en.tsv:39 */
+    {"en", "provided|sent|delivered|pledged", "070", ATT_EVFR_SP, "to", 0}, /* events-en.tsv:41 */
+    {"en", "", "070", ATT_EVFR_SO, "", 0}, /* events-en.tsv:42 */
+    {"en", "sanctions", "085", ATT_EVFR_SP, "on,against", 0}, /* events-en.tsv:44 */
+    {"en", "", "084", ATT_EVFR_SO, "", 0}, /* events-en.tsv:45 */
+    {"en", "", "100", ATT_EVFR_SO, "", ATT_EVF_PARTNER}, /* events-en.tsv:47 */
+    {"en", "", "111", ATT_EVFR_SO, "", 0}, /* events-en.tsv:49 */
+    {"en", "", "112", ATT_EVFR_SO, "", 0}, /* events-en.tsv:50 */
+    {"en", "", "114", ATT_EVFR_SP, "against", 0}, /* events-en.tsv:51 */
+    {"en", "staged|held|stage|hold", "141", ATT_EVFR_SP, "in,against,outside", 0}, /* events-en.tsv:52 */
+    {"en", "", "141", ATT_EVFR_SP, "in,against", 0}, /* events-en.tsv:53 */
+    {"en", "", "120", ATT_EVFR_SO, "", 0}, /* events-en.tsv:55 */
+    {"en", "", "130", ATT_EVFR_SO, "", 0}, /* events-en.tsv:57 */
+    {"en", "", "154", ATT_EVFR_SO, "", 0}, /* events-en.tsv:59 */
+    {"en", "imposed|imposes|impose|announced|slapped|adopted", "163", ATT_EVFR_SP, "on,against", 0}, /* events-en.tsv:61 */
+    {"en", "", "163", ATT_EVFR_SO, "", 0}, /* events-en.tsv:62 */
+    {"en", "", "166", ATT_EVFR_SO, "", 0}, /* events-en.tsv:63 */
+    {"en", "ties|relations", "161", ATT_EVFR_SP, "with", 0}, /* events-en.tsv:64 */
+    {"en", "", "173", ATT_EVFR_SO, "", 0}, /* events-en.tsv:66 */
+    {"en", "issued|issues", "173", ATT_EVFR_SP, "for,against", 0}, /* events-en.tsv:67 */
+    {"en", "", "190", ATT_EVFR_SO, "", 0}, /* events-en.tsv:69 */
+    {"en", "", "194", ATT_EVFR_SO, "", 0}, /* events-en.tsv:70 */
+    {"en", "", "195", ATT_EVFR_SO, "", 0}, /* events-en.tsv:71 */
+    {"en", "air|launched|carried", "195", ATT_EVFR_SP, "against,on", 0}, /* events-en.tsv:72 */
+    {"en", "", "190", ATT_EVFR_SP, "at,on", 0}, /* events-en.tsv:73 */
+    {"en", "engaged|fought", "193", ATT_EVFR_SO, "", 0}, /* events-en.tsv:74 */
+    {"en", "military|conducted|conducting|held|holding", "150", ATT_EVFR_SP, "in,near", 0}, /* events-en.tsv:75 */
+    {"en", "", "190", ATT_EVFR_SYM, "", 0}, /* events-en.tsv:76 */
+    {"en", "against|between|with", "190", ATT_EVFR_SYM, "", 0}, /* events-en.tsv:77 */
+    {"en", "", "192", ATT_EVFR_SO, "", 0}, /* events-en.tsv:78 */
 };
 const size_t att__event_nrules = sizeof(att__event_rules) / sizeof(att__event_rules[0]);
 
 const att__event_form att__event_forms[] = {
-    {"de", "abbruch", 87},
-    {"de", "abgebrochen", 87},
-    {"de", "abgelehnt", 81},
-    {"de", "abgeschoben", 91},
-    {"de", "abkommen", 55},
-    {"de", "abschiebung", 91},
+    {"de", "abbruch", 89},
+    {"de", "abgebrochen", 89},
+    {"de", "abgelehnt", 83},
+    {"de", "abgeschoben", 93},
+    {"de", "abkommen", 57},
+    {"de", "abschiebung", 93},
     {"de", "absicht", 14},
-    {"de", "anerkannte", 57},
-    {"de", "anerkannten", 57},
-    {"de", "anerkennt", 57},
-    {"de", "angegriffen", 96},
-    {"de", "angekommen", 43},
-    {"de", "angriff", 96},
-    {"de", "angriffe", 96},
-    {"de", "angriffen", 97},
-    {"de", "angriffs", 97},
+    {"de", "anerkannte", 59},
+    {"de", "anerkannten", 59},
+    {"de", "anerkennt", 59},
+    {"de", "angegriffen", 98},
+    {"de", "angekommen", 45},
+    {"de", "angriff", 98},
+    {"de", "angriffe", 98},
+    {"de", "angriffen", 99},
+    {"de", "angriffs", 99},
     {"de", "appelliert", 3},
     {"de", "appellierte", 3},
     {"de", "appellierte", 3},
     {"de", "appellierten", 3},
-    {"de", "arbeiten", 56},
-    {"de", "arbeitet", 56},
-    {"de", "arbeiteten", 56},
-    {"de", "arbeitsbesuch", 45},
+    {"de", "arbeiten", 58},
+    {"de", "arbeitet", 58},
+    {"de", "arbeiteten", 58},
+    {"de", "arbeitsbesuch", 47},
     {"de", "aufforderte", 11},
     {"de", "aufforderten", 11},
     {"de", "aufgefordert", 11},
-    {"de", "aufgehoben", 66},
-    {"de", "aufgenommen", 50},
+    {"de", "aufgehoben", 68},
+    {"de", "aufgenommen", 52},
     {"de", "aufgerufen", 11},
-    {"de", "aufnahm", 50},
-    {"de", "aufnahmen", 50},
+    {"de", "aufnahm", 52},
+    {"de", "aufnahmen", 52},
     {"de", "aufrief", 11},
     {"de", "aufriefen", 11},
-    {"de", "ausgewiesen", 90},
+    {"de", "ausgewiesen", 92},
     {"de", "bat", 5},
     {"de", "baten", 5},
-    {"de", "bedankt", 48},
-    {"de", "bedankte", 48},
-    {"de", "bedankten", 48},
-    {"de", "begrüßt", 49},
-    {"de", "begrüßte", 49},
-    {"de", "begrüßten", 49},
+    {"de", "bedankt", 50},
+    {"de", "bedankte", 50},
+    {"de", "bedankten", 50},
+    {"de", "begrüßt", 51},
+    {"de", "begrüßte", 51},
+    {"de", "begrüßten", 51},
     {"de", "beileid", 1},
-    {"de", "beraten", 28},
+    {"de", "beraten", 29},
     {"de", "bereitschaft", 15},
-    {"de", "beriet", 28},
-    {"de", "berieten", 28},
-    {"de", "beschoss", 103},
-    {"de", "beschossen", 103},
-    {"de", "beschuldigt", 78},
-    {"de", "beschuldigte", 78},
-    {"de", "beschuldigten", 78},
-    {"de", "beschuss", 103},
-    {"de", "besetzt", 109},
-    {"de", "besetzte", 109},
-    {"de", "besetzten", 109},
-    {"de", "besprach", 28},
-    {"de", "besprachen", 28},
-    {"de", "besprochen", 28},
-    {"de", "bestellte", 73},
-    {"de", "bestellten", 73},
-    {"de", "besuch", 45},
-    {"de", "besuch", 46},
-    {"de", "besuche", 45},
-    {"de", "besuchen", 45},
-    {"de", "besuchs", 45},
-    {"de", "besucht", 40},
-    {"de", "besuchte", 40},
-    {"de", "besuchten", 40},
-    {"de", "betonte", 51},
-    {"de", "betonten", 51},
-    {"de", "beziehungen", 59},
+    {"de", "beriet", 29},
+    {"de", "berieten", 29},
+    {"de", "beschoss", 105},
+    {"de", "beschossen", 105},
+    {"de", "beschuldigt", 80},
+    {"de", "beschuldigte", 80},
+    {"de", "beschuldigten", 80},
+    {"de", "beschuss", 105},
+    {"de", "besetzt", 111},
+    {"de", "besetzte", 111},
+    {"de", "besetzten", 111},
+    {"de", "besprach", 29},
+    {"de", "besprachen", 29},
+    {"de", "besprochen", 29},
+    {"de", "bestellte", 75},
+    {"de", "bestellten", 75},
+    {"de", "besuch", 47},
+    {"de", "besuch", 48},
+    {"de", "besuche", 47},
+    {"de", "besuchen", 47},
+    {"de", "besuchs", 47},
+    {"de", "besucht", 42},
+    {"de", "besuchte", 42},
+    {"de", "besuchten", 42},
+    {"de", "betonte", 53},
+    {"de", "betonten", 53},
+    {"de", "beziehungen", 61},
     {"de", "bitte", 6},
     {"de", "bittet", 5},
-    {"de", "blockade", 111},
-    {"de", "blockierte", 111},
-    {"de", "blockierten", 111},
-    {"de", "bombardierte", 104},
-    {"de", "bombardierten", 104},
+    {"de", "blockade", 113},
+    {"de", "blockierte", 113},
+    {"de", "blockierten", 113},
+    {"de", "bombardierte", 106},
+    {"de", "bombardierten", 106},
     {"de", "bot", 22},
     {"de", "boten", 22},
-    {"de", "botschaft", 58},
-    {"de", "brach", 87},
-    {"de", "brach", 88},
-    {"de", "brachen", 87},
-    {"de", "brachen", 88},
-    {"de", "dankt", 48},
-    {"de", "dankte", 48},
-    {"de", "dankten", 48},
+    {"de", "botschaft", 60},
+    {"de", "brach", 89},
+    {"de", "brach", 90},
+    {"de", "brachen", 89},
+    {"de", "brachen", 90},
+    {"de", "dankt", 50},
+    {"de", "dankte", 50},
+    {"de", "dankten", 50},
     {"de", "deeskalation", 12},
-    {"de", "drohnenangriff", 110},
-    {"de", "drohnenangriffe", 110},
-    {"de", "droht", 83},
-    {"de", "drohte", 83},
-    {"de", "drohten", 83},
-    {"de", "einbestellt", 72},
-    {"de", "eingenommen", 100},
-    {"de", "eingetroffen", 43},
+    {"de", "diskutiert", 33},
+    {"de", "diskutierte", 33},
+    {"de", "diskutierten", 33},
+    {"de", "drohnenangriff", 112},
+    {"de", "drohnenangriffe", 112},
+    {"de", "droht", 85},
+    {"de", "drohte", 85},
+    {"de", "drohten", 85},
+    {"de", "einbestellt", 74},
+    {"de", "eingenommen", 102},
+    {"de", "eingetroffen", 45},
     {"de", "einigte", 20},
     {"de", "einigten", 20},
-    {"de", "einmarsch", 101},
-    {"de", "einnahmen", 100},
-    {"de", "einreiseverbote", 86},
-    {"de", "embargo", 86},
-    {"de", "empfangen", 38},
-    {"de", "empfing", 38},
-    {"de", "empfingen", 38},
-    {"de", "empfängt", 38},
+    {"de", "einmarsch", 103},
+    {"de", "einnahmen", 102},
+    {"de", "einreiseverbote", 88},
+    {"de", "embargo", 88},
+    {"de", "empfangen", 40},
+    {"de", "empfing", 40},
+    {"de", "empfingen", 40},
+    {"de", "empfängt", 40},
     {"de", "entschlossenheit", 14},
-    {"de", "entschuldigte", 60},
-    {"de", "entschuldigten", 60},
-    {"de", "erobert", 100},
-    {"de", "eroberte", 100},
-    {"de", "eroberten", 100},
+    {"de", "entschuldigte", 62},
+    {"de", "entschuldigten", 62},
+    {"de", "erobert", 102},
+    {"de", "eroberte", 102},
+    {"de", "eroberten", 102},
     {"de", "erwarte", 7},
     {"de", "erwartet", 7},
     {"de", "erwartete", 7},
     {"de", "erwarteten", 7},
-    {"de", "erörtert", 28},
-    {"de", "erörterte", 28},
-    {"de", "erörterten", 28},
-    {"de", "festgenommen", 94},
-    {"de", "feuergefecht", 108},
+    {"de", "erörtert", 29},
+    {"de", "erörterte", 29},
+    {"de", "erörterten", 29},
+    {"de", "festgenommen", 96},
+    {"de", "feuergefecht", 110},
     {"de", "feuerpause", 23},
     {"de", "fordern", 10},
     {"de", "fordert", 10},
-    {"de", "fordert", 69},
+    {"de", "fordert", 71},
     {"de", "forderte", 10},
-    {"de", "forderte", 69},
+    {"de", "forderte", 71},
     {"de", "forderten", 10},
-    {"de", "forderten", 69},
-    {"de", "freigelassen", 67},
-    {"de", "friedensgespräche", 36},
-    {"de", "friedensverhandlungen", 36},
-    {"de", "gastgeber", 39},
-    {"de", "gedankt", 48},
-    {"de", "gedroht", 83},
+    {"de", "forderten", 71},
+    {"de", "freigelassen", 69},
+    {"de", "friedensgespräche", 38},
+    {"de", "friedensverhandlungen", 38},
+    {"de", "gastgeber", 41},
+    {"de", "gedankt", 50},
+    {"de", "gedroht", 85},
     {"de", "geeinigt", 20},
-    {"de", "gefechte", 105},
-    {"de", "gefechten", 105},
-    {"de", "gegenoffensive", 98},
-    {"de", "gegenüberstanden", 107},
-    {"de", "gegenüberstehen", 107},
-    {"de", "geliefert", 63},
-    {"de", "gelobt", 47},
-    {"de", "gelockert", 66},
-    {"de", "gereist", 41},
-    {"de", "gespräch", 29},
-    {"de", "gespräche", 29},
-    {"de", "gesprächen", 29},
-    {"de", "getötet", 99},
+    {"de", "gefechte", 107},
+    {"de", "gefechten", 107},
+    {"de", "gegenoffensive", 100},
+    {"de", "gegenüberstanden", 109},
+    {"de", "gegenüberstehen", 109},
+    {"de", "geliefert", 65},
+    {"de", "gelobt", 49},
+    {"de", "gelockert", 68},
+    {"de", "gereist", 43},
+    {"de", "gespräch", 30},
+    {"de", "gespräche", 30},
+    {"de", "gesprächen", 30},
+    {"de", "getötet", 101},
     {"de", "gewarnt", 2},
-    {"de", "gewürdigt", 47},
-    {"de", "gratuliert", 52},
-    {"de", "gratulierte", 52},
-    {"de", "gratulierten", 52},
-    {"de", "griff", 102},
-    {"de", "griffen", 102},
-    {"de", "haftbefehl", 93},
-    {"de", "haftbefehle", 93},
-    {"de", "halten", 76},
-    {"de", "hielt", 76},
-    {"de", "hielten", 76},
-    {"de", "hilfe", 64},
-    {"de", "hilfsgüter", 64},
-    {"de", "hilfslieferungen", 64},
-    {"de", "hob", 66},
-    {"de", "hoben", 66},
+    {"de", "gewürdigt", 49},
+    {"de", "gratuliert", 54},
+    {"de", "gratulierte", 54},
+    {"de", "gratulierten", 54},
+    {"de", "griff", 104},
+    {"de", "griffen", 104},
+    {"de", "haftbefehl", 95},
+    {"de", "haftbefehle", 95},
+    {"de", "halten", 78},
+    {"de", "hielt", 78},
+    {"de", "hielten", 78},
+    {"de", "hilfe", 66},
+    {"de", "hilfsgüter", 66},
+    {"de", "hilfslieferungen", 66},
+    {"de", "hob", 68},
+    {"de", "hoben", 68},
     {"de", "hoffnung", 16},
-    {"de", "hält", 76},
-    {"de", "invasion", 101},
-    {"de", "investiert", 62},
-    {"de", "investierte", 62},
-    {"de", "investierten", 62},
-    {"de", "kam", 26},
-    {"de", "kamen", 26},
-    {"de", "kommt", 26},
+    {"de", "hält", 78},
+    {"de", "invasion", 103},
+    {"de", "investiert", 64},
+    {"de", "investierte", 64},
+    {"de", "investierten", 64},
+    {"de", "kam", 27},
+    {"de", "kamen", 27},
+    {"de", "kommt", 27},
     {"de", "kondoliert", 0},
     {"de", "kondolierte", 0},
     {"de", "kondolierten", 0},
-    {"de", "krieg", 106},
-    {"de", "kriege", 106},
-    {"de", "kriegen", 106},
-    {"de", "krieges", 106},
-    {"de", "kriegs", 106},
-    {"de", "kritisiert", 70},
-    {"de", "kritisierte", 70},
-    {"de", "kritisierten", 70},
-    {"de", "kämpfe", 105},
-    {"de", "kämpfen", 105},
-    {"de", "kämpften", 105},
+    {"de", "krieg", 108},
+    {"de", "kriege", 108},
+    {"de", "kriegen", 108},
+    {"de", "krieges", 108},
+    {"de", "kriegs", 108},
+    {"de", "kritisiert", 72},
+    {"de", "kritisierte", 72},
+    {"de", "kritisierten", 72},
+    {"de", "kämpfe", 107},
+    {"de", "kämpfen", 107},
+    {"de", "kämpften", 107},
     {"de", "kündigte", 21},
     {"de", "kündigten", 21},
-    {"de", "lehnt", 80},
-    {"de", "lehnte", 80},
-    {"de", "lehnten", 80},
-    {"de", "liefert", 63},
-    {"de", "lieferte", 63},
-    {"de", "lieferten", 63},
-    {"de", "ließ", 68},
-    {"de", "ließen", 68},
-    {"de", "lobt", 47},
-    {"de", "lobte", 47},
-    {"de", "lobten", 47},
-    {"de", "lockerte", 66},
-    {"de", "lockerten", 66},
-    {"de", "luftangriff", 104},
-    {"de", "luftangriffe", 104},
-    {"de", "machen", 77},
-    {"de", "macht", 77},
-    {"de", "machte", 77},
-    {"de", "machten", 77},
-    {"de", "militärhilfe", 65},
-    {"de", "militärtechnik", 61},
-    {"de", "mobilisierte", 84},
-    {"de", "mobilisierten", 84},
+    {"de", "lehnt", 82},
+    {"de", "lehnte", 82},
+    {"de", "lehnten", 82},
+    {"de", "liefert", 65},
+    {"de", "lieferte", 65},
+    {"de", "lieferten", 65},
+    {"de", "ließ", 70},
+    {"de", "ließen", 70},
+    {"de", "lobt", 49},
+    {"de", "lobte", 49},
+    {"de", "lobten", 49},
+    {"de", "lockerte", 68},
+    {"de", "lockerten", 68},
+    {"de", "lud", 24},
+    {"de", "luden", 24},
+    {"de", "luftangriff", 106},
+    {"de", "luftangriffe", 106},
+    {"de", "lädt", 24},
+    {"de", "machen", 79},
+    {"de", "macht", 79},
+    {"de", "machte", 79},
+    {"de", "machten", 79},
+    {"de", "militärhilfe", 67},
+    {"de", "militärtechnik", 63},
+    {"de", "mobilisierte", 86},
+    {"de", "mobilisierten", 86},
     {"de", "mäßigung", 13},
-    {"de", "nahm", 95},
-    {"de", "nahmen", 95},
-    {"de", "offensive", 98},
-    {"de", "pries", 47},
-    {"de", "priesen", 47},
-    {"de", "protestierte", 79},
-    {"de", "protestierten", 79},
-    {"de", "protestnote", 71},
-    {"de", "raketenangriff", 110},
-    {"de", "raketenangriffe", 110},
-    {"de", "reist", 41},
-    {"de", "reiste", 41},
-    {"de", "reisten", 41},
+    {"de", "nahm", 97},
+    {"de", "nahmen", 97},
+    {"de", "offensive", 100},
+    {"de", "pries", 49},
+    {"de", "priesen", 49},
+    {"de", "protestiert", 81},
+    {"de", "protestierte", 81},
+    {"de", "protestierten", 81},
+    {"de", "protestnote", 73},
+    {"de", "raketenangriff", 112},
+    {"de", "raketenangriffe", 112},
+    {"de", "reist", 43},
+    {"de", "reiste", 43},
+    {"de", "reisten", 43},
     {"de", "rief", 4},
     {"de", "riefen", 4},
     {"de", "rufen", 4},
     {"de", "ruft", 4},
-    {"de", "rüstungsgüter", 61},
+    {"de", "rüstungsgüter", 63},
     {"de", "sagte", 18},
     {"de", "sagten", 18},
-    {"de", "sanktionen", 85},
-    {"de", "schiebt", 92},
-    {"de", "schob", 92},
-    {"de", "schoben", 92},
-    {"de", "schusswechsel", 108},
+    {"de", "sanktionen", 87},
+    {"de", "schiebt", 94},
+    {"de", "schob", 94},
+    {"de", "schoben", 94},
+    {"de", "schusswechsel", 110},
     {"de", "setzt", 8},
     {"de", "setzte", 8},
     {"de", "setzten", 8},
     {"de", "sicherte", 17},
     {"de", "sicherten", 17},
-    {"de", "signiert", 54},
-    {"de", "signierten", 54},
-    {"de", "staatsbesuch", 45},
-    {"de", "staatsbesuch", 46},
-    {"de", "staatsbesuchs", 45},
-    {"de", "strafmaßnahmen", 86},
-    {"de", "telefonat", 31},
-    {"de", "telefonats", 31},
-    {"de", "telefongespräch", 32},
-    {"de", "telefongespräche", 32},
-    {"de", "telefongesprächs", 32},
-    {"de", "telefoniert", 30},
-    {"de", "telefonierte", 30},
-    {"de", "telefonierten", 30},
-    {"de", "telefonisch", 33},
-    {"de", "telefonschalte", 32},
-    {"de", "traf", 24},
-    {"de", "traf", 44},
-    {"de", "trafen", 24},
-    {"de", "trafen", 44},
-    {"de", "treffen", 25},
-    {"de", "trifft", 24},
-    {"de", "trifft", 44},
-    {"de", "tötete", 99},
-    {"de", "töteten", 99},
-    {"de", "unterredung", 29},
-    {"de", "unterredungen", 29},
-    {"de", "unterschrieb", 54},
-    {"de", "unterschrieben", 54},
-    {"de", "unterstrich", 51},
-    {"de", "unterstrichen", 51},
-    {"de", "unterstützt", 53},
-    {"de", "unterstützte", 53},
-    {"de", "unterstützten", 53},
-    {"de", "unterzeichnet", 54},
-    {"de", "unterzeichnete", 54},
-    {"de", "unterzeichneten", 54},
+    {"de", "signiert", 56},
+    {"de", "signierten", 56},
+    {"de", "staatsbesuch", 47},
+    {"de", "staatsbesuch", 48},
+    {"de", "staatsbesuchs", 47},
+    {"de", "strafmaßnahmen", 88},
+    {"de", "telefonat", 32},
+    {"de", "telefonats", 32},
+    {"de", "telefongespräch", 34},
+    {"de", "telefongespräche", 34},
+    {"de", "telefongesprächs", 34},
+    {"de", "telefoniert", 31},
+    {"de", "telefonierte", 31},
+    {"de", "telefonierten", 31},
+    {"de", "telefonisch", 35},
+    {"de", "telefonschalte", 34},
+    {"de", "traf", 25},
+    {"de", "traf", 46},
+    {"de", "trafen", 25},
+    {"de", "trafen", 46},
+    {"de", "treffen", 26},
+    {"de", "trifft", 25},
+    {"de", "trifft", 46},
+    {"de", "tötete", 101},
+    {"de", "töteten", 101},
+    {"de", "unterredung", 30},
+    {"de", "unterredungen", 30},
+    {"de", "unterschrieb", 56},
+    {"de", "unterschrieben", 56},
+    {"de", "unterstrich", 53},
+    {"de", "unterstrichen", 53},
+    {"de", "unterstützt", 55},
+    {"de", "unterstützte", 55},
+    {"de", "unterstützten", 55},
+    {"de", "unterzeichnet", 56},
+    {"de", "unterzeichnete", 56},
+    {"de", "unterzeichneten", 56},
     {"de", "vereinbart", 19},
     {"de", "vereinbarte", 19},
     {"de", "vereinbarten", 19},
-    {"de", "vereinbarung", 55},
-    {"de", "vereinbarungen", 55},
-    {"de", "vergeltungsangriff", 98},
-    {"de", "vergeltungsangriffe", 98},
-    {"de", "verhaftet", 94},
-    {"de", "verhandelt", 34},
+    {"de", "vereinbarung", 57},
+    {"de", "vereinbarungen", 57},
+    {"de", "vergeltungsangriff", 100},
+    {"de", "vergeltungsangriffe", 100},
+    {"de", "verhaftet", 96},
     {"de", "verhandelt", 36},
-    {"de", "verhandelte", 34},
-    {"de", "verhandelten", 34},
+    {"de", "verhandelt", 38},
+    {"de", "verhandelte", 36},
     {"de", "verhandelten", 36},
-    {"de", "verhandlungen", 35},
-    {"de", "verlangt", 69},
-    {"de", "verlangte", 69},
-    {"de", "verlangten", 69},
-    {"de", "vermittelt", 37},
-    {"de", "vermittelte", 37},
-    {"de", "vermittelten", 37},
+    {"de", "verhandelten", 38},
+    {"de", "verhandlungen", 37},
+    {"de", "verlangt", 71},
+    {"de", "verlangte", 71},
+    {"de", "verlangten", 71},
+    {"de", "vermittelt", 39},
+    {"de", "vermittelte", 39},
+    {"de", "vermittelten", 39},
     {"de", "versicherte", 17},
     {"de", "versicherten", 17},
-    {"de", "vertrag", 55},
-    {"de", "vertreten", 42},
-    {"de", "verträge", 55},
-    {"de", "verurteilt", 70},
-    {"de", "verurteilte", 70},
-    {"de", "verurteilten", 70},
-    {"de", "vorgeworfen", 75},
-    {"de", "vorwarf", 75},
-    {"de", "vorwarfen", 75},
-    {"de", "vorwirft", 75},
-    {"de", "waffen", 61},
-    {"de", "waffenlieferungen", 65},
+    {"de", "vertrag", 57},
+    {"de", "vertreten", 44},
+    {"de", "verträge", 57},
+    {"de", "verurteilt", 72},
+    {"de", "verurteilte", 72},
+    {"de", "verurteilten", 72},
+    {"de", "vorgeworfen", 77},
+    {"de", "vorwarf", 77},
+    {"de", "vorwarfen", 77},
+    {"de", "vorwirft", 77},
+    {"de", "waffen", 63},
+    {"de", "waffenlieferungen", 67},
     {"de", "waffenruhe", 23},
     {"de", "waffenstillstand", 23},
-    {"de", "waffenstillstand", 112},
+    {"de", "waffenstillstand", 114},
     {"de", "warb", 9},
     {"de", "warben", 9},
-    {"de", "warf", 74},
-    {"de", "warfen", 74},
+    {"de", "warf", 76},
+    {"de", "warfen", 76},
     {"de", "warnt", 2},
     {"de", "warnte", 2},
     {"de", "warnten", 2},
-    {"de", "wies", 82},
-    {"de", "wies", 89},
-    {"de", "wiesen", 82},
-    {"de", "wiesen", 89},
+    {"de", "wies", 84},
+    {"de", "wies", 91},
+    {"de", "wiesen", 84},
+    {"de", "wiesen", 91},
     {"de", "wirbt", 9},
-    {"de", "wirft", 74},
-    {"de", "würdigt", 47},
-    {"de", "würdigte", 47},
-    {"de", "würdigten", 47},
-    {"de", "zurückgewiesen", 81},
+    {"de", "wirft", 76},
+    {"de", "würdigt", 49},
+    {"de", "würdigte", 49},
+    {"de", "würdigten", 49},
+    {"de", "zurückgewiesen", 83},
     {"de", "zurückhaltung", 12},
-    {"de", "zusammengekommen", 27},
-    {"de", "zusammengetroffen", 27},
-    {"en", "accuse", 148},
-    {"en", "accused", 148},
-    {"en", "accuses", 148},
-    {"en", "agree", 120},
-    {"en", "agreed", 120},
-    {"en", "agrees", 120},
-    {"en", "aid", 142},
-    {"en", "airstrike", 163},
-    {"en", "airstrikes", 163},
-    {"en", "apologised", 138},
-    {"en", "apologized", 138},
-    {"en", "apologizes", 138},
-    {"en", "appeal", 115},
-    {"en", "appealed", 115},
-    {"en", "appeals", 115},
-    {"en", "arms", 140},
-    {"en", "arrested", 159},
-    {"en", "arrests", 159},
-    {"en", "arrived", 131},
-    {"en", "arrives", 131},
-    {"en", "asked", 117},
-    {"en", "asks", 117},
-    {"en", "assistance", 142},
-    {"en", "assisted", 143},
-    {"en", "attack", 161},
-    {"en", "attacked", 161},
-    {"en", "attacks", 161},
-    {"en", "bombed", 163},
-    {"en", "bombing", 163},
-    {"en", "bombs", 163},
-    {"en", "broke", 158},
-    {"en", "call", 116},
-    {"en", "called", 116},
-    {"en", "calls", 116},
-    {"en", "clash", 168},
-    {"en", "clashed", 168},
-    {"en", "clashes", 168},
-    {"en", "commended", 132},
-    {"en", "commends", 132},
-    {"en", "commitment", 119},
-    {"en", "concluded", 136},
-    {"en", "condemned", 147},
-    {"en", "condemns", 147},
-    {"en", "condoled", 113},
-    {"en", "condolences", 113},
-    {"en", "congratulated", 134},
-    {"en", "congratulates", 134},
-    {"en", "consulted", 124},
-    {"en", "consults", 124},
-    {"en", "convicted", 159},
-    {"en", "cooperate", 139},
-    {"en", "cooperated", 139},
-    {"en", "cooperation", 139},
-    {"en", "criticised", 147},
-    {"en", "criticises", 147},
-    {"en", "criticized", 147},
-    {"en", "criticizes", 147},
-    {"en", "cut", 158},
-    {"en", "demand", 146},
-    {"en", "demanded", 146},
-    {"en", "demands", 146},
-    {"en", "demonstrated", 151},
-    {"en", "demonstration", 150},
-    {"en", "denounced", 147},
-    {"en", "denounces", 147},
-    {"en", "detained", 159},
-    {"en", "detains", 159},
-    {"en", "discuss", 124},
-    {"en", "discussed", 124},
-    {"en", "discusses", 124},
-    {"en", "drills", 167},
-    {"en", "ease", 144},
-    {"en", "eased", 144},
-    {"en", "eases", 144},
-    {"en", "endorsed", 135},
-    {"en", "endorses", 135},
-    {"en", "exercises", 167},
-    {"en", "expel", 157},
-    {"en", "expelled", 157},
-    {"en", "expels", 157},
-    {"en", "fight", 168},
-    {"en", "fighting", 168},
-    {"en", "fired", 165},
-    {"en", "firefight", 166},
-    {"en", "flew", 131},
-    {"en", "fought", 168},
-    {"en", "freed", 145},
-    {"en", "frees", 145},
-    {"en", "gunfight", 166},
-    {"en", "hailed", 132},
-    {"en", "hails", 132},
-    {"en", "helped", 143},
-    {"en", "host", 128},
-    {"en", "hosted", 128},
-    {"en", "hosts", 128},
-    {"en", "imprisoned", 159},
-    {"en", "intent", 119},
-    {"en", "intention", 119},
-    {"en", "invade", 170},
-    {"en", "invaded", 170},
-    {"en", "invades", 170},
-    {"en", "invested", 141},
-    {"en", "invests", 141},
-    {"en", "jailed", 159},
-    {"en", "jails", 159},
-    {"en", "lauded", 132},
-    {"en", "lauds", 132},
-    {"en", "lift", 144},
-    {"en", "lifted", 144},
-    {"en", "lifts", 144},
-    {"en", "maneuvers", 167},
-    {"en", "manoeuvres", 167},
-    {"en", "mediate", 127},
-    {"en", "mediated", 127},
-    {"en", "mediates", 127},
-    {"en", "meet", 122},
-    {"en", "meeting", 123},
-    {"en", "meets", 122},
-    {"en", "met", 122},
-    {"en", "mobilised", 154},
-    {"en", "mobilized", 154},
-    {"en", "mobilizes", 154},
-    {"en", "negotiate", 126},
-    {"en", "negotiated", 126},
-    {"en", "negotiations", 126},
-    {"en", "occupied", 170},
-    {"en", "occupies", 170},
-    {"en", "offered", 121},
-    {"en", "offers", 121},
-    {"en", "phoned", 125},
-    {"en", "pledged", 118},
-    {"en", "pledges", 118},
-    {"en", "praise", 132},
-    {"en", "praised", 132},
-    {"en", "praises", 132},
-    {"en", "promised", 118},
-    {"en", "promises", 118},
-    {"en", "protest", 150},
-    {"en", "protested", 149},
-    {"en", "protests", 149},
-    {"en", "protests", 150},
-    {"en", "rallied", 151},
-    {"en", "rally", 150},
-    {"en", "ratified", 136},
-    {"en", "ratifies", 136},
-    {"en", "readiness", 119},
-    {"en", "received", 128},
-    {"en", "receives", 128},
-    {"en", "recognised", 137},
-    {"en", "recognises", 137},
-    {"en", "recognized", 137},
-    {"en", "recognizes", 137},
-    {"en", "refused", 152},
-    {"en", "refuses", 152},
-    {"en", "regret", 114},
-    {"en", "reject", 152},
-    {"en", "rejected", 152},
-    {"en", "rejects", 152},
-    {"en", "released", 145},
-    {"en", "releases", 145},
-    {"en", "requested", 117},
-    {"en", "requests", 117},
-    {"en", "sanctioned", 156},
-    {"en", "sanctions", 155},
-    {"en", "sentenced", 159},
-    {"en", "severed", 158},
-    {"en", "shelled", 162},
-    {"en", "shelling", 162},
-    {"en", "shells", 162},
-    {"en", "sign", 136},
-    {"en", "signed", 136},
-    {"en", "signs", 136},
-    {"en", "skirmish", 166},
-    {"en", "sorrow", 114},
-    {"en", "strike", 164},
-    {"en", "strikes", 161},
+    {"de", "zusammengekommen", 28},
+    {"de", "zusammengetroffen", 28},
+    {"en", "accuse", 151},
+    {"en", "accused", 151},
+    {"en", "accuses", 151},
+    {"en", "agree", 122},
+    {"en", "agreed", 122},
+    {"en", "agrees", 122},
+    {"en", "aid", 145},
+    {"en", "airstrike", 166},
+    {"en", "airstrikes", 166},
+    {"en", "apologised", 141},
+    {"en", "apologized", 141},
+    {"en", "apologizes", 141},
+    {"en", "appeal", 117},
+    {"en", "appealed", 117},
+    {"en", "appeals", 117},
+    {"en", "arms", 143},
+    {"en", "arrested", 162},
+    {"en", "arrests", 162},
+    {"en", "arrived", 134},
+    {"en", "arrives", 134},
+    {"en", "asked", 119},
+    {"en", "asks", 119},
+    {"en", "assistance", 145},
+    {"en", "assisted", 146},
+    {"en", "attack", 164},
+    {"en", "attacked", 164},
+    {"en", "attacks", 164},
+    {"en", "bombed", 166},
+    {"en", "bombing", 166},
+    {"en", "bombs", 166},
+    {"en", "broke", 161},
+    {"en", "call", 118},
+    {"en", "called", 118},
+    {"en", "calls", 118},
+    {"en", "clash", 171},
+    {"en", "clashed", 171},
+    {"en", "clashes", 171},
+    {"en", "commended", 135},
+    {"en", "commends", 135},
+    {"en", "commitment", 121},
+    {"en", "concluded", 139},
+    {"en", "condemned", 150},
+    {"en", "condemns", 150},
+    {"en", "condoled", 115},
+    {"en", "condolences", 115},
+    {"en", "congratulated", 137},
+    {"en", "congratulates", 137},
+    {"en", "consulted", 127},
+    {"en", "consults", 127},
+    {"en", "convicted", 162},
+    {"en", "cooperate", 142},
+    {"en", "cooperated", 142},
+    {"en", "cooperation", 142},
+    {"en", "criticised", 150},
+    {"en", "criticises", 150},
+    {"en", "criticized", 150},
+    {"en", "criticizes", 150},
+    {"en", "cut", 161},
+    {"en", "demand", 149},
+    {"en", "demanded", 149},
+    {"en", "demands", 149},
+    {"en", "demonstrated", 154},
+    {"en", "demonstration", 153},
+    {"en", "denounced", 150},
+    {"en", "denounces", 150},
+    {"en", "detained", 162},
+    {"en", "detains", 162},
+    {"en", "discuss", 127},
+    {"en", "discussed", 127},
+    {"en", "discusses", 127},
+    {"en", "drills", 170},
+    {"en", "ease", 147},
+    {"en", "eased", 147},
+    {"en", "eases", 147},
+    {"en", "endorsed", 138},
+    {"en", "endorses", 138},
+    {"en", "exercises", 170},
+    {"en", "expel", 160},
+    {"en", "expelled", 160},
+    {"en", "expels", 160},
+    {"en", "fight", 171},
+    {"en", "fighting", 171},
+    {"en", "fired", 168},
+    {"en", "firefight", 169},
+    {"en", "flew", 134},
+    {"en", "fought", 171},
+    {"en", "freed", 148},
+    {"en", "frees", 148},
+    {"en", "gunfight", 169},
+    {"en", "hailed", 135},
+    {"en", "hails", 135},
+    {"en", "helped", 146},
+    {"en", "host", 131},
+    {"en", "hosted", 131},
+    {"en", "hosts", 131},
+    {"en", "imprisoned", 162},
+    {"en", "intent", 121},
+    {"en", "intention", 121},
+    {"en", "invade", 173},
+    {"en", "invaded", 173},
+    {"en", "invades", 173},
+    {"en", "invested", 144},
+    {"en", "invests", 144},
+    {"en", "invite", 124},
+    {"en", "invited", 124},
+    {"en", "invites", 124},
+    {"en", "jailed", 162},
+    {"en", "jails", 162},
+    {"en", "lauded", 135},
+    {"en", "lauds", 135},
+    {"en", "lift", 147},
+    {"en", "lifted", 147},
+    {"en", "lifts", 147},
+    {"en", "maneuvers", 170},
+    {"en", "manoeuvres", 170},
+    {"en", "mediate", 130},
+    {"en", "mediated", 130},
+    {"en", "mediates", 130},
+    {"en", "meet", 125},
+    {"en", "meeting", 126},
+    {"en", "meets", 125},
+    {"en", "met", 125},
+    {"en", "mobilised", 157},
+    {"en", "mobilized", 157},
+    {"en", "mobilizes", 157},
+    {"en", "negotiate", 129},
+    {"en", "negotiated", 129},
+    {"en", "negotiations", 129},
+    {"en", "occupied", 173},
+    {"en", "occupies", 173},
+    {"en", "offered", 123},
+    {"en", "offers", 123},
+    {"en", "phoned", 128},
+    {"en", "pledged", 120},
+    {"en", "pledges", 120},
+    {"en", "praise", 135},
+    {"en", "praised", 135},
+    {"en", "praises", 135},
+    {"en", "promised", 120},
+    {"en", "promises", 120},
+    {"en", "protest", 153},
+    {"en", "protested", 152},
+    {"en", "protests", 152},
+    {"en", "protests", 153},
+    {"en", "rallied", 154},
+    {"en", "rally", 153},
+    {"en", "ratified", 139},
+    {"en", "ratifies", 139},
+    {"en", "readiness", 121},
+    {"en", "received", 131},
+    {"en", "receives", 131},
+    {"en", "recognised", 140},
+    {"en", "recognises", 140},
+    {"en", "recognized", 140},
+    {"en", "recognizes", 140},
+    {"en", "refused", 155},
+    {"en", "refuses", 155},
+    {"en", "regret", 116},
+    {"en", "reject", 155},
+    {"en", "rejected", 155},
+    {"en", "rejects", 155},
+    {"en", "released", 148},
+    {"en", "releases", 148},
+    {"en", "requested", 119},
+    {"en", "requests", 119},
+    {"en", "sanctioned", 159},
+    {"en", "sanctions", 158},
+    {"en", "sentenced", 162},
+    {"en", "severed", 161},
+    {"en", "shelled", 165},
+    {"en", "shelling", 165},
+    {"en", "shells", 165},
+    {"en", "sign", 139},
+    {"en", "signed", 139},
+    {"en", "signs", 139},
+    {"en", "skirmish", 169},
+    {"en", "sorrow", 116},
+    {"en", "strike", 167},
     {"en", "strikes", 164},
-    {"en", "struck", 161},
-    {"en", "supported", 135},
-    {"en", "supports", 135},
-    {"en", "sympathy", 114},
-    {"en", "talk", 123},
-    {"en", "talks", 123},
-    {"en", "telephoned", 125},
-    {"en", "thank", 133},
-    {"en", "thanked", 133},
-    {"en", "thanks", 133},
-    {"en", "threaten", 153},
-    {"en", "threatened", 153},
-    {"en", "threatens", 153},
-    {"en", "toured", 129},
-    {"en", "tours", 129},
-    {"en", "traveled", 131},
-    {"en", "travelled", 131},
-    {"en", "travels", 131},
-    {"en", "urge", 115},
-    {"en", "urged", 115},
-    {"en", "urges", 115},
-    {"en", "visit", 129},
-    {"en", "visit", 130},
-    {"en", "visited", 129},
-    {"en", "visits", 129},
-    {"en", "visits", 130},
-    {"en", "vowed", 118},
-    {"en", "vows", 118},
-    {"en", "war", 169},
-    {"en", "warrant", 160},
-    {"en", "warrants", 160},
-    {"en", "weapons", 140},
-    {"en", "welcomed", 128},
-    {"en", "welcomes", 128},
-    {"en", "willingness", 119},
+    {"en", "strikes", 167},
+    {"en", "struck", 164},
+    {"en", "supported", 138},
+    {"en", "supports", 138},
+    {"en", "sympathy", 116},
+    {"en", "talk", 126},
+    {"en", "talks", 126},
+    {"en", "telephoned", 128},
+    {"en", "thank", 136},
+    {"en", "thanked", 136},
+    {"en", "thanks", 136},
+    {"en", "threaten", 156},
+    {"en", "threatened", 156},
+    {"en", "threatens", 156},
+    {"en", "toured", 132},
+    {"en", "tours", 132},
+    {"en", "traveled", 134},
+    {"en", "travelled", 134},
+    {"en", "travels", 134},
+    {"en", "urge", 117},
+    {"en", "urged", 117},
+    {"en", "urges", 117},
+    {"en", "visit", 132},
+    {"en", "visit", 133},
+    {"en", "visited", 132},
+    {"en", "visits", 132},
+    {"en", "visits", 133},
+    {"en", "vowed", 120},
+    {"en", "vows", 120},
+    {"en", "war", 172},
+    {"en", "warrant", 163},
+    {"en", "warrants", 163},
+    {"en", "weapons", 143},
+    {"en", "welcomed", 131},
+    {"en", "welcomes", 131},
+    {"en", "willingness", 121},
 };
 const size_t att__event_nforms = sizeof(att__event_forms) / sizeof(att__event_forms[0]);
 
