@@ -11,8 +11,8 @@
  *
  * The classifier works on lines and is deliberately conservative:
  *   1. a line that is exactly a known share/navigation label is dropped;
- *   2. a line that starts with a credit prefix ("Foto:", "Photo:") and is
- *      short is dropped;
+ *   2. a line that starts with a credit or source prefix ("Foto:", "Photo:",
+ *      "Quelle:", "Autor:") and is short is dropped;
  *   3. a known in-line marker ("/ Weiterer Text über ots", "Wir verwenden
  *      Cookies", "Senden Sie Ihren Lebenslauf") cuts the line from the
  *      start of the sentence that holds it;
@@ -117,6 +117,7 @@ static const char *const credit_prefixes[] = {
     "photo:",       "foto:",      "fotos:",  "bild:",       "bilder:",
     "image:",       "picture:",   "credit:", "bildquelle:", "bildrechte:",
     "quelle foto:", "titelbild:", "©",       "(c)",         "copyright",
+    "quelle:",      "source:",    "sources:", "autor:",     "author:",
 };
 
 /* Phrases whose sentence, and everything after it on the line, is not the

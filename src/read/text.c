@@ -205,6 +205,53 @@ static int byline(const char *s, size_t a, size_t b, size_t *va, size_t *vb)
     return 1;
 }
 
+/* A news dateline opening the article with its date: "Astana, 5. Juni 2025
+ * – ...", "Baku, 12.03.2025 (Trend) – ...".  Sets the date's span. */
+static int dateline_date(const char *s, size_t a, size_t b, size_t *va, size_t *vb)
+{
+    char tmp[32];
+    size_t i = a, comma;
+    if (b - a > 400)
+        b = a + 400;
+    if (i >= b || !(isupper((unsigned char)s[i]) || (unsigned char)s[i] >= 0xC3))
+        return 0;
+    while (i < b && s[i] != ',' && s[i] != '.' && i - a < 40)
+        i++;
+    if (i >= b || s[i] != ',')
+        return 0;
+    comma = i;
+    for (size_t start = comma + 1; start < b && s[start] == ' '; start++) {
+        size_t e = start + 1;
+        for (int words = 0; words < 3 && e < b; words++) {
+            while (e < b && s[e] == ' ')
+                e++;
+            while (e < b && s[e] != ' ' && s[e] != '(')
+                e++;
+            if (att__date_parse(s + start + 1, e - start - 1, tmp) >= ATT_PREC_DAY) {
+                size_t k = e;
+                while (k < b && s[k] == ' ')
+                    k++;
+                if (k < b && s[k] == '(') { /* the agency */
+                    while (k < b && s[k] != ')')
+                        k++;
+                    k++;
+                    while (k < b && s[k] == ' ')
+                        k++;
+                }
+                if (k + 3 <= b && (strncmp(s + k, "\xe2\x80\x93", 3) == 0 ||
+                                   strncmp(s + k, "\xe2\x80\x94", 3) == 0 || s[k] == '-' ||
+                                   s[k] == ':')) {
+                    *va = start + 1;
+                    *vb = e;
+                    return 1;
+                }
+            }
+        }
+        break;
+    }
+    return 0;
+}
+
 static int looks_like_title(const char *s, size_t a, size_t b)
 {
     char last;
@@ -361,6 +408,21 @@ int att__read_text(att_reader *r, att_doc **out)
     }
     if (is_blank(s, body, n))
         return att__err(r->ctx, ATT_EEMPTY, "%s: no article text after the header", r->name);
+    /* no date in the header: the dateline's ("Astana, 5. Juni 2025 – ...") */
+    {
+        int dated = 0;
+        size_t va, vb, le = body;
+        for (size_t m = 0; m < nmeta; m++)
+            dated |= metas[m].kind == KEY_DATE && metas[m].b > metas[m].a;
+        while (le < n && s[le] != '\n')
+            le++;
+        if (!dated && nmeta < HEADER_LINES && dateline_date(s, body, le, &va, &vb)) {
+            metas[nmeta].kind = KEY_DATE;
+            metas[nmeta].a = va;
+            metas[nmeta].b = vb;
+            nmeta++;
+        }
+    }
 
     if (r->ctx && r->ctx->opts.keep_boilerplate) {
         rc = att__doc_from_raw(r, r->name, body, s + body, n - body, &doc);

@@ -89,6 +89,15 @@ TEST(text_navigation_above_the_headline)
     CHECK_STR(att_doc_published(d), "2025-03-14");
     CHECK_STR(att_doc_text(d, NULL), "TASHKENT – The two presidents met.");
     att_doc_free(d);
+    /* no date in the header: the dateline's; a source line at the end goes */
+    CHECK_INT(read_one("g.txt",
+                       "Neues Abkommen\n\nAstana, 5. Juni 2025 (Kazinform) – Die Minister "
+                       "unterzeichneten das Abkommen.\n\nQuelle: Kazinform\n",
+                       ATT_FMT_TEXT, &d), 1);
+    CHECK_STR(att_doc_published(d), "2025-06-05");
+    CHECK_STR(att_doc_text(d, NULL),
+              "Astana, 5. Juni 2025 (Kazinform) – Die Minister unterzeichneten das Abkommen.");
+    att_doc_free(d);
     /* a one-line article is not navigation */
     CHECK_INT(read_one("d.txt", "Kurzmeldung\n", ATT_FMT_TEXT, &d), 1);
     CHECK_STR(att_doc_text(d, NULL), "Kurzmeldung");
