@@ -196,6 +196,14 @@ static const char *const role_nouns[] = {
     "spokesman",
     NULL,
 };
+/* Words that open a subordinate or relative clause after a comma. */
+static const char *const subordinators[] = {
+    "dass",    "ob",      "weil",   "wenn",    "als",      "da",      "damit", "während",
+    "nachdem", "obwohl",  "sodass", "bevor",   "seit",     "seitdem", "indem", "wobei",
+    "wo",      "der",     "die",    "das",     "dem",      "den",     "denen", "deren",
+    "dessen",  "welcher", "welche", "welches", "that",     "which",   "who",   "whom",
+    "while",   "because", "when",   "after",   "although", "whereas", NULL,
+};
 static const char *const relatives[] = {"der",    "die", "das",   "welcher",
                                         "welche", "who", "which", NULL};
 static const char *const pronouns[] = {"er", "he", "she", NULL};
@@ -432,6 +440,11 @@ static void np_context(coder *c, size_t ta, actor_np *np)
                     np->prep = *p;
             return;
         }
+        /* ", den Präsident X ... unterzeichnet hatte": a relative pronoun
+         * after a comma opens the clause; it is no article of the phrase */
+        if (i - 1 > ta && c->doc->toks[i - 2].kind == ATT_TOK_PUNCT &&
+            c->doc->text[c->doc->toks[i - 2].start] == ',' && in_list(lw, subordinators))
+            return;
         if (in_list(lw, oblique_de))
             np->oblique = 1;
         else if (t->kind != ATT_TOK_WORD ||
@@ -623,8 +636,11 @@ static size_t build_nps(coder *c, size_t ta, size_t tb, actor_np *nps)
     }
     for (size_t i = 0; i < n; i++) {
         np_context(c, ta, &nps[i]);
-        if (i + 1 < n && nps[i + 1].t0 == nps[i].t1 + 1 &&
-            in_list(lower_tok(d, nps[i].t1, w), coordinators))
+        /* "X und Y", "X and his counterpart Y" */
+        if (i + 1 < n && nps[i].t1 < tb && in_list(lower_tok(d, nps[i].t1, w), coordinators) &&
+            (nps[i + 1].t0 == nps[i].t1 + 1 ||
+             (nps[i + 1].t0 == nps[i].t1 + 2 &&
+              in_list(lower_tok(d, nps[i].t1 + 1, w), determiners))))
             nps[i].coord_next = 1;
     }
     /* "zwischen Aserbaidschan und Armenien": the second shares the first's
@@ -942,14 +958,6 @@ static int match_rule(coder *c, size_t i, size_t ta, size_t tb)
 }
 
 /* ---- clauses and arguments ------------------------------------------------------ */
-
-static const char *const subordinators[] = {
-    "dass",    "ob",      "weil",   "wenn",    "als",      "da",      "damit", "während",
-    "nachdem", "obwohl",  "sodass", "bevor",   "seit",     "seitdem", "indem", "wobei",
-    "wo",      "der",     "die",    "das",     "dem",      "den",     "denen", "deren",
-    "dessen",  "welcher", "welche", "welches", "that",     "which",   "who",   "whom",
-    "while",   "because", "when",   "after",   "although", "whereas", NULL,
-};
 
 /* Verbs that open the speech tag after a report (", erklärte Kerry in
  * Washington"): the speaker is not a party to what is reported. */

@@ -36,6 +36,9 @@
 static const char *const lone_labels[] = {
     "teilen",
     "share",
+    "share this",
+    "artikel teilen",
+    "beitrag teilen",
     "drucken",
     "print",
     "e-mail",
