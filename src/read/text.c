@@ -210,44 +210,44 @@ static int byline(const char *s, size_t a, size_t b, size_t *va, size_t *vb)
 static int dateline_date(const char *s, size_t a, size_t b, size_t *va, size_t *vb)
 {
     char tmp[32];
-    size_t i = a, comma;
+    size_t i = a, start, e;
     if (b - a > 400)
         b = a + 400;
     if (i >= b || !(isupper((unsigned char)s[i]) || (unsigned char)s[i] >= 0xC3))
         return 0;
     while (i < b && s[i] != ',' && s[i] != '.' && i - a < 40)
         i++;
-    if (i >= b || s[i] != ',')
+    if (i + 2 >= b || s[i] != ',' || s[i + 1] != ' ')
         return 0;
-    comma = i;
-    for (size_t start = comma + 1; start < b && s[start] == ' '; start++) {
-        size_t e = start + 1;
-        for (int words = 0; words < 3 && e < b; words++) {
-            while (e < b && s[e] == ' ')
-                e++;
-            while (e < b && s[e] != ' ' && s[e] != '(')
-                e++;
-            if (att__date_parse(s + start + 1, e - start - 1, tmp) >= ATT_PREC_DAY) {
-                size_t k = e;
-                while (k < b && s[k] == ' ')
-                    k++;
-                if (k < b && s[k] == '(') { /* the agency */
-                    while (k < b && s[k] != ')')
-                        k++;
-                    k++;
-                    while (k < b && s[k] == ' ')
-                        k++;
-                }
-                if (k + 3 <= b && (strncmp(s + k, "\xe2\x80\x93", 3) == 0 ||
-                                   strncmp(s + k, "\xe2\x80\x94", 3) == 0 || s[k] == '-' ||
-                                   s[k] == ':')) {
-                    *va = start + 1;
-                    *vb = e;
-                    return 1;
-                }
-            }
+    start = e = i + 2;
+    /* the date: one to three words ("5. Juni 2025", "June 5, 2025") */
+    for (int words = 0; words < 3 && e < b; words++) {
+        size_t k;
+        while (e < b && s[e] == ' ')
+            e++;
+        while (e < b && s[e] != ' ' && s[e] != '(')
+            e++;
+        if (att__date_parse(s + start, e - start, tmp) < ATT_PREC_DAY)
+            continue;
+        k = e;
+        while (k < b && s[k] == ' ')
+            k++;
+        if (k < b && s[k] == '(') { /* the agency: "(Kazinform)" */
+            while (k < b && s[k] != ')')
+                k++;
+            k++;
+            while (k < b && s[k] == ' ')
+                k++;
         }
-        break;
+        /* and the dash or colon that ends a dateline */
+        if (k < b && (s[k] == '-' || s[k] == ':' ||
+                      (k + 3 <= b && (strncmp(s + k, "\xe2\x80\x93", 3) == 0 ||
+                                      strncmp(s + k, "\xe2\x80\x94", 3) == 0)))) {
+            *va = start;
+            *vb = e;
+            return 1;
+        }
+        return 0;
     }
     return 0;
 }
