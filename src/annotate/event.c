@@ -1630,7 +1630,7 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
     int rc = 0;
 
     for (size_t t = ta; t < tb; t++) {
-        int r, si, ti = -1, pron, sent = -1, tent = -1, passive, explicit = 0;
+        int r, si, ti = -1, pron, sent = -1, tent = -1, passive, explicit = 0, owned = 0;
         char scode[16] = "", tcode[16] = "", dates[4][32];
         const att__event_rule *rule;
         size_t nd, ca, cb;
@@ -1656,8 +1656,10 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
             pron = 0;
             if (si < 0 && (rule->frame != ATT_EVFR_SYM || strcmp(rule->code, "15") >= 0))
                 continue;
-            if (si >= 0)
+            if (si >= 0) {
+                owned = 1;
                 goto have_source;
+            }
         }
         /* "das Treffen zwischen Kerry und Lawrow": the two parties */
         if ((rule->frame == ATT_EVFR_SYM || (c->doc->toks[t].flags & ATT_TOKF_UPPER)) &&
@@ -1711,17 +1713,23 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
                 ti = si + 1;
             else if (ti < 0 && rule->frame == ATT_EVFR_SP)
                 ti = pp_target(c, nps, n, ca, cb, si, rule->preps);
+            /* an owned noun ("die russischen Angriffe auf X") takes its
+             * target from its preposition, not from the clause around it
+             * ("Die Türkei bezeichnete die russischen Angriffe als ...") */
+            if (ti < 0 && owned)
+                ti = pp_target(c, nps, n, ca, cb, si, "auf,gegen,mit,zwischen,on,against,with");
             /* "met with X", "traf X": the other frame's place as a fallback */
-            if (ti < 0 && rule->frame == ATT_EVFR_SYM)
+            if (ti < 0 && rule->frame == ATT_EVFR_SYM && !owned)
                 ti = pp_target(c, nps, n, ca, cb, si, "mit,with");
             /* German nouns (capitalised inside the sentence: "Besuche der
              * Präsidenten") take their parties from prepositions only */
-            if (ti < 0 && (rule->frame != ATT_EVFR_SP || !c->german || t == ta ||
-                           !(c->doc->toks[t].flags & ATT_TOKF_UPPER)))
+            if (ti < 0 && !owned &&
+                (rule->frame != ATT_EVFR_SP || !c->german || t == ta ||
+                 !(c->doc->toks[t].flags & ATT_TOKF_UPPER)))
                 ti = object_of(c, nps, n, ca, cb, si, t, scode);
             /* no object: an actor of another country named in the clause
              * ("lobte die Fortschritte im Dialog zwischen X und Y") */
-            if (ti < 0 && rule->frame != ATT_EVFR_SP && c->german)
+            if (ti < 0 && !owned && rule->frame != ATT_EVFR_SP && c->german)
                 ti = clause_actor(nps, n, ca, cb, si, scode);
             if (ti >= 0) {
                 tent = nps[ti].ent;

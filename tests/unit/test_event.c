@@ -354,6 +354,21 @@ TEST(pronoun_subject_and_apposition)
     att_doc_free(d);
 }
 
+TEST(calling_it_illegal_is_criticism)
+{
+    att_doc *d = mk("Die Türkei bezeichnete die russischen Angriffe als Provokation. Russland "
+                    "nannte die Reise eine lange geplante Visite.",
+                    "de", "2016-02-16");
+    ent(d, "country:TUR", "country", "TUR", "Türkei");
+    ent(d, "country:RUS", "country", "RUS", "russischen|Russland");
+    run(d);
+    CHECK(has_event(d, "111", "TUR", "RUS", "2016-02-16"));
+    CHECK_INT(d->nevent, 1); /* "nannte" without a word of blame is no criticism */
+    if (d->nevent != 1)
+        dump(d);
+    att_doc_free(d);
+}
+
 TEST(speaker_is_no_party)
 {
     att_doc *d = mk("Die Truppen Syriens griffen Krankenhäuser an, erklärte Kerry in Washington.",
@@ -423,6 +438,7 @@ int main(void)
     RUN(dateline_is_no_antecedent);
     RUN(no_event_dated_after_the_article);
     RUN(pronoun_subject_and_apposition);
+    RUN(calling_it_illegal_is_criticism);
     RUN(speaker_is_no_party);
     RUN(figures_of_people);
     RUN(no_actors_no_events);
