@@ -181,8 +181,7 @@ static const char *jstr(json_t *o, const char *k)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-static void row(const suite *su, const char *part, const char *metric, double ours,
-                const char *ref)
+static void row(const suite *su, const char *part, const char *metric, double ours, const char *ref)
 {
     if (!su->targets)
         ref = "";
@@ -192,8 +191,14 @@ static void row(const suite *su, const char *part, const char *metric, double ou
         printf("%s-%s\t%s\t%.3f\t%s\n", su->prefix, part, metric, ours, ref);
 }
 
-static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
-static double ratio(double a, double b) { return b > 0 ? a / b : NAN; }
+static double f1(double p, double r)
+{
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+static double ratio(double a, double b)
+{
+    return b > 0 ? a / b : NAN;
+}
 
 /* Does s occur in doc text as a whole line or paragraph? */
 static int stands_alone(const att_doc *d, const char *s)
@@ -241,9 +246,11 @@ static void eval_docs(suite *su)
         json_t *v;
         if (!d)
             continue;
-        dct_ok += (!dct && !d->published) || (dct && d->published && strcmp(dct, d->published) == 0);
+        dct_ok +=
+            (!dct && !d->published) || (dct && d->published && strcmp(dct, d->published) == 0);
         title_ok += (!title && !d->title) || (title && d->title && strcmp(title, d->title) == 0);
-        json_array_foreach(bp, k, v) {
+        json_array_foreach(bp, k, v)
+        {
             const char *s = json_string_value(v);
             int gone;
             if (!s)
@@ -292,7 +299,8 @@ static void eval_entities(suite *su)
         tp += e != NULL;
         if (!e && getenv("EVAL_VERBOSE"))
             fprintf(stderr, "missed entity %s: %s\n", name, id);
-        json_array_foreach(surf, k, v) {
+        json_array_foreach(surf, k, v)
+        {
             const char *s = json_string_value(v);
             size_t sl = s ? strlen(s) : 0;
             int ok = 0;
@@ -399,9 +407,9 @@ static void eval_events(suite *su)
                     continue;
                 tp++;
                 exact += strcmp(jstr(g[i], "code"), d->events[j].code) == 0;
-                date_ok += (!gd && !d->events[j].date) ||
-                           (gd && d->events[j].date &&
-                            strncmp(gd, d->events[j].date, strlen(gd)) == 0);
+                date_ok +=
+                    (!gd && !d->events[j].date) ||
+                    (gd && d->events[j].date && strncmp(gd, d->events[j].date, strlen(gd)) == 0);
             }
         for (size_t j = 0; j < d->nevent; j++) {
             fp += used[j] == 0;
@@ -414,7 +422,8 @@ static void eval_events(suite *su)
         }
         free(used);
     }
-    double p = tp + fp ? (double)tp / (double)(tp + fp) : 0, r = ratio((double)tp, (double)(tp + fn));
+    double p = tp + fp ? (double)tp / (double)(tp + fp) : 0,
+           r = ratio((double)tp, (double)(tp + fn));
     row(su, "events", "precision", p, "");
     row(su, "events", "recall", r, "");
     row(su, "events", "f1", f1(p, r), "0.85");

@@ -32,8 +32,8 @@
  * probe small indexes, and a fallback that found no key for a word is not
  * tried for its repeats.  None of it changes what is found.
  */
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -41,25 +41,25 @@
 #include "entities.h"
 #include "timex.h"
 
-#define MAX_RUN 8        /* pieces in one name */
-#define PIECE_KEY 96     /* bytes of one piece's fold or key */
-#define SMALL_PLACE 100000 /* places below this population need evidence */
+#define MAX_RUN 8           /* pieces in one name */
+#define PIECE_KEY 96        /* bytes of one piece's fold or key */
+#define SMALL_PLACE 100000  /* places below this population need evidence */
 #define LARGE_PLACE 1000000 /* places this large may be matched by a folded spelling */
 #define MAX_CANDS 64
 
 typedef struct piece {
     uint32_t start, end;
     uint32_t sent;
-    uint8_t upper;     /* first letter upper case */
-    uint8_t lower;     /* first letter lower case */
-    uint8_t brk;       /* a non-word token (or sentence start) comes before it */
-    uint8_t hyph_next; /* joined to the next piece by a hyphen */
-    uint8_t covered;   /* inside a name match */
-    int ent;           /* local entity index of the match starting here, -1 */
-    uint8_t match_len; /* pieces of that match */
-    uint8_t adj;       /* the match is an adjective (country/region) */
-    uint8_t gen;       /* the match is a name with a genitive -s */
-    uint8_t abbr;      /* from an abbreviation token ("Mio.", "Dr.") */
+    uint8_t upper;            /* first letter upper case */
+    uint8_t lower;            /* first letter lower case */
+    uint8_t brk;              /* a non-word token (or sentence start) comes before it */
+    uint8_t hyph_next;        /* joined to the next piece by a hyphen */
+    uint8_t covered;          /* inside a name match */
+    int ent;                  /* local entity index of the match starting here, -1 */
+    uint8_t match_len;        /* pieces of that match */
+    uint8_t adj;              /* the match is an adjective (country/region) */
+    uint8_t gen;              /* the match is a name with a genitive -s */
+    uint8_t abbr;             /* from an abbreviation token ("Mio.", "Dr.") */
     uint8_t flen, klen, slen; /* bytes of fold, key and stem key (< PIECE_KEY) */
     uint8_t lexf;             /* flags of the fold's lexicon slot (ATT__SF_*), 0 = none */
     uint8_t no_end, no_cpd;   /* first of its bytes: the endings / compound fallback
@@ -76,8 +76,8 @@ typedef struct lent {
     long idx;          /* entity index in kb */
     int doc;           /* index into doc->ents */
     int type;
-    const char *country; /* ISO alpha-3 or NULL */
-    const char *role;    /* role in force at the document date, or NULL */
+    const char *country;     /* ISO alpha-3 or NULL */
+    const char *role;        /* role in force at the document date, or NULL */
     const char *surname_key; /* new persons: key of the last name */
     int nment;
     uint32_t first, last; /* first and last mention start */
@@ -115,24 +115,24 @@ typedef struct state {
     struct deferred {
         size_t i[64];
         size_t n;
-    } *deferred;
+    } * deferred;
 } state;
 
 /* ---- words the rules look at --------------------------------------------- */
 
 static const char *const determiners[] = {
-    "der", "die", "das", "den", "dem", "des", "sein", "seine", "seinen", "seinem", "seines",
-    "seiner", "ihr", "ihre", "ihren", "ihrem", "ihres", "ihrer", "dessen", "deren", "the", "his",
-    "her", "its", "their", "unser", "unsere", "unseren",
+    "der",    "die",    "das", "den",  "dem",   "des",   "sein",   "seine",   "seinen", "seinem",
+    "seines", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihres",  "ihrer",   "dessen", "deren",
+    "the",    "his",    "her", "its",  "their", "unser", "unsere", "unseren",
 };
 static const char *const place_preps[] = {
-    "in", "nach", "aus", "bei", "von", "nahe", "vor", "durch", "gegen", "zwischen",
-    "from", "near", "to", "at", "into",
+    "in",    "nach",     "aus",  "bei",  "von", "nahe", "vor",  "durch",
+    "gegen", "zwischen", "from", "near", "to",  "at",   "into",
 }; /* not im/ins/beim/vom: those contract an article and precede nouns */
 /* Nouns before the name of a building or an estate. */
 static const char *const buildings[] = {
-    "schloss", "palais", "palast", "hotel", "kloster", "villa", "stadion", "kaserne",
-    "gefängnis", "palace", "castle",
+    "schloss", "palais",  "palast",    "hotel",  "kloster", "villa",
+    "stadion", "kaserne", "gefängnis", "palace", "castle",
 };
 /* Endings of German common nouns, which an unknown person's surname does
  * not have ("als Ko-Vorsitzender", "Frau Regierung"). */
@@ -271,8 +271,7 @@ static uint32_t doc_date(const att_doc *doc, const att__kb *kb)
 /* The base KB's entity for an overlay stub (same id), else itself. */
 static void canonical(const state *st, const att__kb **kb, long *idx)
 {
-    if (*kb == &st->set->overlay && st->set->has_base &&
-        ((*kb)->ents[*idx].flags & ATT__EF_STUB)) {
+    if (*kb == &st->set->overlay && st->set->has_base && ((*kb)->ents[*idx].flags & ATT__EF_STUB)) {
         long b = att__kb_find_id(&st->set->base, (*kb)->str + (*kb)->ents[*idx].id);
         if (b >= 0) {
             *kb = &st->set->base;
@@ -306,7 +305,9 @@ static const att__kb_role *nearest_role(const att__kb *kb, long idx, uint32_t da
     uint32_t bestd = UINT32_MAX;
     for (uint32_t i = 0; i < kb->ents[idx].nrole; i++) {
         const att__kb_role *r = &kb->roles[kb->ents[idx].role0 + i];
-        uint32_t dist = r->start > date ? r->start - date : r->end && r->end < date ? date - r->end : 0;
+        uint32_t dist = r->start > date           ? r->start - date
+                        : r->end && r->end < date ? date - r->end
+                                                  : 0;
         if (dist < bestd) {
             best = r;
             bestd = dist;
@@ -328,8 +329,7 @@ static long mention_kb(state *st, const att__kb *kb, long idx, uint32_t start, u
         lent le;
         /* an undated article's date is a guess: a person out of office
          * then is taken in the office nearest to it */
-        if (!r && !st->doc->published && (r = nearest_role(kb, idx, st->date)) != NULL &&
-            r->code)
+        if (!r && !st->doc->published && (r = nearest_role(kb, idx, st->date)) != NULL && r->code)
             code = kb->str + r->code;
         int di = att__entities_add(st->doc, kb->str + e->id, att__kb_type_name(e->type),
                                    kb->str + e->name, code, start, end);
@@ -346,8 +346,8 @@ static long mention_kb(state *st, const att__kb *kb, long idx, uint32_t start, u
         if (ATT_PUSH(st->e, st->ne, st->ce, le))
             return ATT_ENOMEM;
         li = (long)st->ne - 1;
-    } else if (att__entities_add(st->doc, st->doc->ents[st->e[li].doc].id, NULL, NULL, NULL,
-                                 start, end) < 0) {
+    } else if (att__entities_add(st->doc, st->doc->ents[st->e[li].doc].id, NULL, NULL, NULL, start,
+                                 end) < 0) {
         return ATT_ENOMEM;
     }
     st->e[li].nment++;
@@ -469,8 +469,8 @@ static int make_pieces(state *st)
         size_t a = tk->start;
         while (a < tk->end) {
             size_t b = a, hl = 0;
-            while (b < tk->end && !(b > a && tk->kind == ATT_TOK_WORD &&
-                                    is_hyphen(doc->text, b, tk->end, &hl)))
+            while (b < tk->end &&
+                   !(b > a && tk->kind == ATT_TOK_WORD && is_hyphen(doc->text, b, tk->end, &hl)))
                 b++;
             if (st->np + 1 >= cap)
                 return ATT_ENOMEM;
@@ -690,13 +690,12 @@ static int alias_ok(const state *st, const att__kb *kb, const att__kb_alias *a, 
         !country_named(st, ent_country(kb, (long)a->ent)))
         return 0;
     /* "Schloss Bellevue", "Hotel Ritz": the name of a building, not a city */
-    if (single && e->type == ATT__ET_PLACE && e->kind != ATT__PK_CAPITAL &&
-        i > 0 && st->p[i - 1].sent == st->p[i].sent &&
+    if (single && e->type == ATT__ET_PLACE && e->kind != ATT__PK_CAPITAL && i > 0 &&
+        st->p[i - 1].sent == st->p[i].sent &&
         in_list(buildings, ATT_ARRAY_LEN(buildings), st->p[i - 1].fold))
         return 0;
     if (single && how != HOW_COMPOUND && e->type != ATT__ET_COUNTRY &&
-        piece_lex(st, i, ATT__LX_STOP) &&
-        !prev_is(st, i, place_preps, ATT_ARRAY_LEN(place_preps)))
+        piece_lex(st, i, ATT__LX_STOP) && !prev_is(st, i, place_preps, ATT_ARRAY_LEN(place_preps)))
         return 0;
     if (single && e->type == ATT__ET_PLACE && e->kind != ATT__PK_REGION &&
         e->kind != ATT__PK_CAPITAL && e->population < SMALL_PLACE && a->kind != ATT__AK_ADJECTIVE &&
@@ -869,8 +868,7 @@ static size_t try_endings(const state *st, size_t i, cand *c, size_t max, int *h
 /* "Kasachstanreise": a capitalised piece that starts with a country name
  * and goes on with a lower-case noun of four letters or more.  *seen as
  * for try_endings. */
-static size_t try_compound(const state *st, size_t i, cand *c, size_t max, uint32_t *cut,
-                           int *seen)
+static size_t try_compound(const state *st, size_t i, cand *c, size_t max, uint32_t *cut, int *seen)
 {
     const piece *p = &st->p[i];
     const char *s = st->doc->text + p->start;
@@ -1008,8 +1006,7 @@ static int pass_names(state *st)
             }
             if (how == HOW_COMPOUND)
                 s1 = s0 + end;
-            li = mention_kb(st, c[b].kb, c[b].ent, s0, s1,
-                            c[b].alias->kind != ATT__AK_SURNAME);
+            li = mention_kb(st, c[b].kb, c[b].ent, s0, s1, c[b].alias->kind != ATT__AK_SURNAME);
             if (li < 0)
                 return (int)li;
             st->p[i].ent = (int)li;
@@ -1076,11 +1073,29 @@ static int retry_surnames(state *st)
 
 /* Roles whose title marks a person (not a body such as "Regierung"). */
 static const char *const person_roles[] = {
-    "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-    "interior_minister", "finance_minister", "economy_minister", "energy_minister", "minister",
-    "ambassador", "counterpart", "spokesperson", "vice_president", "deputy_head_of_government",
-    "secretary_general", "commission_president", "high_representative", "monarch",
-    "supreme_leader", "central_banker", "mayor", "governor", "legislator",
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defence_minister",
+    "interior_minister",
+    "finance_minister",
+    "economy_minister",
+    "energy_minister",
+    "minister",
+    "ambassador",
+    "counterpart",
+    "spokesperson",
+    "vice_president",
+    "deputy_head_of_government",
+    "secretary_general",
+    "commission_president",
+    "high_representative",
+    "monarch",
+    "supreme_leader",
+    "central_banker",
+    "mayor",
+    "governor",
+    "legislator",
 };
 
 /* Mentions of local entity li that start before pos: how many, and the
@@ -1275,8 +1290,7 @@ static int name_word(const state *st, size_t i, size_t first)
     size_t lo, hi, n;
     const att__kb_lex *lx;
     if (!p->upper || p->covered || p->abbr || p->sent != st->p[first].sent ||
-        (i > first && p->brk) ||
-        p->flen < 2 || piece_lex(st, i, ATT__LX_STOP))
+        (i > first && p->brk) || p->flen < 2 || piece_lex(st, i, ATT__LX_STOP))
         return 0;
     if (lex_at(st, i, ATT__LX_TITLE, &n, &lx) || lex_at(st, i, ATT__LX_DESCR, &n, &lx))
         return 0;
@@ -1350,15 +1364,15 @@ static int pass_titles(state *st)
             if (st->p[after].gen && piece_country(st, after)) {
                 country = piece_country(st, after);
                 after += st->p[after].match_len;
-            } else if (after + 1 < st->np && (strcmp(st->p[after].fold, "von") == 0 ||
-                                              strcmp(st->p[after].fold, "of") == 0) &&
+            } else if (after + 1 < st->np &&
+                       (strcmp(st->p[after].fold, "von") == 0 ||
+                        strcmp(st->p[after].fold, "of") == 0) &&
                        piece_country(st, after + 1) && st->p[after + 1].sent == st->p[t].sent) {
                 country = piece_country(st, after + 1);
                 after += 1 + st->p[after + 1].match_len;
             }
         }
-        if (d0 > 0 && st->p[d0 - 1].sent == st->p[t].sent &&
-            IN(determiners, st->p[d0 - 1].fold)) {
+        if (d0 > 0 && st->p[d0 - 1].sent == st->p[t].sent && IN(determiners, st->p[d0 - 1].fold)) {
             det = 1;
             d0--;
         }
@@ -1515,8 +1529,7 @@ int att__entities_annotate(att_ctx *ctx, att_doc *doc)
     st.deferred = &deferred;
     doc->nent = 0;
     if ((rc = make_pieces(&st)) || (rc = pass_names(&st)) || (rc = retry_surnames(&st)) ||
-        (rc = pass_titles(&st)) ||
-        (rc = pass_first_names(&st)) || (rc = pass_surnames(&st)))
+        (rc = pass_titles(&st)) || (rc = pass_first_names(&st)) || (rc = pass_surnames(&st)))
         goto cleanup;
     att__entities_sort(doc);
 cleanup:

@@ -17,8 +17,8 @@
 
 #include "../kb/kb.h"
 #include "entities.h"
-#include "ner.h"
 #include "names.h"
+#include "ner.h"
 
 static int covered(const att_doc *d, uint32_t a, uint32_t b)
 {
@@ -42,7 +42,8 @@ static void release_places(att_doc *d, uint32_t a, uint32_t b)
         if (ent->type && strcmp(ent->type, "place") == 0) {
             for (size_t m = 0; m < ent->nmentions;) {
                 const att_span *sp = &ent->mentions[m];
-                if (sp->start >= a && sp->end < b && !memchr(d->text + sp->start, ' ', sp->end - sp->start)) {
+                if (sp->start >= a && sp->end < b &&
+                    !memchr(d->text + sp->start, ' ', sp->end - sp->start)) {
                     memmove(ent->mentions + m, ent->mentions + m + 1,
                             (ent->nmentions - m - 1) * sizeof(*ent->mentions));
                     ent->nmentions--;
@@ -87,7 +88,8 @@ static int not_an_entity(const att_doc *d, size_t t, uint32_t end)
         size_t k = t;
         while (k < d->ntok && d->toks[k].end <= end)
             k++;
-        if (k < d->ntok && d->toks[k].end - d->toks[k].start == 1 && d->text[d->toks[k].start] == '.')
+        if (k < d->ntok && d->toks[k].end - d->toks[k].start == 1 &&
+            d->text[d->toks[k].start] == '.')
             return 1;
     }
     return 0;
@@ -138,16 +140,17 @@ int att__names_annotate(att_ctx *ctx, att_doc *doc)
         const att__ner_span *s = &spans[i];
         char name[256], slug[200], id[220];
         size_t len = s->end - s->start;
-        int k = s->type == ATT__NER_PER ? 1 : s->type == ATT__NER_LOC ? 2
-                : s->type == ATT__NER_ORG ? 3 : 0;
+        int k = s->type == ATT__NER_PER   ? 1
+                : s->type == ATT__NER_LOC ? 2
+                : s->type == ATT__NER_ORG ? 3
+                                          : 0;
         if (!k || len == 0 || len >= sizeof(name) || covered(doc, s->start, s->end) ||
             not_an_entity(doc, token_at(doc, s->start), s->end))
             continue;
         /* a person needs a first and a last name; a one-word place or
          * organisation must be named twice, so one stray capitalised noun
          * ("Tarifen") is not taken for a name */
-        if (words_in(doc, s->start, s->end) < 2 &&
-            (k == 1 || occurrences(spans, n, doc, s) < 2))
+        if (words_in(doc, s->start, s->end) < 2 && (k == 1 || occurrences(spans, n, doc, s) < 2))
             continue;
         memcpy(name, doc->text + s->start, len);
         name[len] = '\0';

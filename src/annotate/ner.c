@@ -85,9 +85,11 @@ const att__ner_model *att__ner_model_from_blob(const void *blob, size_t len)
         !pow2_or_zero(m->feat_slots) || !pow2_or_zero(m->lex_slots) || m->nrows > m->feat_slots)
         return NULL;
     if (!att__blob_table_ok(m->off_trans, (uint64_t)(NL + 1) * NL * sizeof(float), m->total) ||
-        !att__blob_table_ok(m->off_feat, (uint64_t)m->feat_slots * sizeof(att__ner_feat_slot), m->total) ||
+        !att__blob_table_ok(m->off_feat, (uint64_t)m->feat_slots * sizeof(att__ner_feat_slot),
+                            m->total) ||
         !att__blob_table_ok(m->off_w, (uint64_t)m->nrows * NL * sizeof(int16_t), m->total) ||
-        !att__blob_table_ok(m->off_lex, (uint64_t)m->lex_slots * sizeof(att__ner_lex_slot), m->total))
+        !att__blob_table_ok(m->off_lex, (uint64_t)m->lex_slots * sizeof(att__ner_lex_slot),
+                            m->total))
         return NULL;
     return m;
 }
@@ -267,7 +269,10 @@ static void view_token(const att__ner_model *m, const char *s, size_t n, tokview
 /* Lower-case endings that mark organisations and places in German compounds
  * (Landesbank, Bauernverband, Rothenburg, Musterstraße).  A feature fires
  * with the cue's index when the word is longer than the cue. */
-#define CUE(s) {s, sizeof(s) - 1}
+#define CUE(s)                                                                                     \
+    {                                                                                              \
+        s, sizeof(s) - 1                                                                           \
+    }
 static const struct {
     const char *s;
     size_t n;
@@ -591,8 +596,7 @@ int att__ner_features(const att__ner_model *m, const char *const *toks, const si
             unigram_feats(&views[i - lo], i == 0, &fb);
             context_feats(&cx[i - lo], i >= 1 ? &cx[i - 1 - lo] : NULL,
                           i >= 2 ? &cx[i - 2 - lo] : NULL, i + 1 < n ? &cx[i + 1 - lo] : NULL,
-                          i + 2 < n ? &cx[i + 2 - lo] : NULL, mpos[i - blk], mflags[i - blk],
-                          &fb);
+                          i + 2 < n ? &cx[i + 2 - lo] : NULL, mpos[i - blk], mflags[i - blk], &fb);
             nf[i - a] = fb.n;
         }
     }
@@ -652,7 +656,7 @@ void att__ner_viterbi(const float *emit_s, size_t n, const float *trans, uint8_t
 /* ---- tagging --------------------------------------------------------------- */
 
 typedef struct work {
-    tokctx cx[WINDOW + 4];     /* the cached path: tokens [a-2, b+2) */
+    tokctx cx[WINDOW + 4]; /* the cached path: tokens [a-2, b+2) */
     int32_t uni[WINDOW + 4][NL];
     uint8_t mpos[WINDOW];
     uint32_t mflags[WINDOW];
@@ -806,8 +810,7 @@ static int tag_window_cached(const att__ner_model *m, att__ner_cache *c, const c
         size_t b = a + WINDOW < n ? a + WINDOW : n;
         size_t lo = a >= 2 ? a - 2 : 0, hi = b + 2 < n ? b + 2 : n;
         for (size_t i = lo; i < hi; i++)
-            word_entry(m, c, toks[i], lens[i], i == 0,
-                       &w->cx[i - lo], w->uni[i - lo]);
+            word_entry(m, c, toks[i], lens[i], i == 0, &w->cx[i - lo], w->uni[i - lo]);
         gazetteer(m, toks, lens, n, a, b, w->mpos, w->mflags);
         for (size_t i = a; i < b; i++) {
             fbuf fb = {w->feats + (i - a) * ATT__NER_MAXF, 0};

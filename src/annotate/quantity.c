@@ -41,74 +41,90 @@ typedef struct word_unit {
 } word_unit;
 
 static const word_value scale_words[] = {
-    {"tausend", 1e3},    {"tsd.", 1e3},        {"thousand", 1e3},    {"million", 1e6},
-    {"millionen", 1e6},  {"mio.", 1e6},        {"mio", 1e6},         {"millions", 1e6},
-    {"m", 1e6},          {"mn", 1e6},          {"milliarde", 1e9},   {"milliarden", 1e9},
-    {"mrd.", 1e9},       {"mrd", 1e9},         {"billion", 1e9},     {"billions", 1e9},
-    {"bn", 1e9},         {"billionen", 1e12},  {"trillion", 1e12},   {"trillions", 1e12},
+    {"tausend", 1e3},   {"tsd.", 1e3},       {"thousand", 1e3},  {"million", 1e6},
+    {"millionen", 1e6}, {"mio.", 1e6},       {"mio", 1e6},       {"millions", 1e6},
+    {"m", 1e6},         {"mn", 1e6},         {"milliarde", 1e9}, {"milliarden", 1e9},
+    {"mrd.", 1e9},      {"mrd", 1e9},        {"billion", 1e9},   {"billions", 1e9},
+    {"bn", 1e9},        {"billionen", 1e12}, {"trillion", 1e12}, {"trillions", 1e12},
 };
 
 static const word_value number_words[] = {
-    {"zwei", 2},      {"drei", 3},      {"vier", 4},       {"fünf", 5},      {"sechs", 6},
-    {"sieben", 7},    {"acht", 8},      {"neun", 9},       {"zehn", 10},     {"elf", 11},
-    {"zwölf", 12},    {"zwanzig", 20},  {"dreißig", 30},   {"hundert", 100}, {"dutzend", 12},
-    {"two", 2},       {"three", 3},     {"four", 4},       {"five", 5},      {"six", 6},
-    {"seven", 7},     {"eight", 8},     {"nine", 9},       {"ten", 10},      {"eleven", 11},
-    {"twelve", 12},   {"twenty", 20},   {"thirty", 30},    {"hundred", 100}, {"dozen", 12},
+    {"zwei", 2},    {"drei", 3},     {"vier", 4},     {"fünf", 5},      {"sechs", 6},
+    {"sieben", 7},  {"acht", 8},     {"neun", 9},     {"zehn", 10},     {"elf", 11},
+    {"zwölf", 12},  {"zwanzig", 20}, {"dreißig", 30}, {"hundert", 100}, {"dutzend", 12},
+    {"two", 2},     {"three", 3},    {"four", 4},     {"five", 5},      {"six", 6},
+    {"seven", 7},   {"eight", 8},    {"nine", 9},     {"ten", 10},      {"eleven", 11},
+    {"twelve", 12}, {"twenty", 20},  {"thirty", 30},  {"hundred", 100}, {"dozen", 12},
 };
 
 /* Currency names, codes and signs -> ISO 4217. */
 static const word_unit currencies[] = {
-    {"us-dollar", "USD"}, {"dollar", "USD"},  {"dollars", "USD"},   {"usd", "USD"},
-    {"$", "USD"},         {"euro", "EUR"},    {"euros", "EUR"},     {"eur", "EUR"},
-    {"€", "EUR"},         {"rubel", "RUB"},   {"rubles", "RUB"},    {"roubles", "RUB"},
-    {"rub", "RUB"},       {"manat", "AZN"},   {"azn", "AZN"},       {"tenge", "KZT"},
-    {"kzt", "KZT"},       {"pfund", "GBP"},   {"pounds", "GBP"},    {"gbp", "GBP"},
-    {"£", "GBP"},         {"yuan", "CNY"},    {"renminbi", "CNY"},  {"cny", "CNY"},
-    {"lira", "TRY"},      {"try", "TRY"},     {"yen", "JPY"},       {"jpy", "JPY"},
-    {"franken", "CHF"},   {"chf", "CHF"},     {"dram", "AMD"},      {"amd", "AMD"},
-    {"lari", "GEL"},      {"gel", "GEL"},     {"somoni", "TJS"},    {"tjs", "TJS"},
-    {"hrywnja", "UAH"},   {"hryvnia", "UAH"}, {"uah", "UAH"},       {"rial", "IRR"},
-    {"irr", "IRR"},       {"rupien", "INR"},  {"rupees", "INR"},    {"inr", "INR"},
-    {"kgs", "KGS"},       {"uzs", "UZS"},     {"sum", "UZS"},       {"won", "KRW"},
+    {"us-dollar", "USD"}, {"dollar", "USD"},  {"dollars", "USD"},  {"usd", "USD"},
+    {"$", "USD"},         {"euro", "EUR"},    {"euros", "EUR"},    {"eur", "EUR"},
+    {"€", "EUR"},         {"rubel", "RUB"},   {"rubles", "RUB"},   {"roubles", "RUB"},
+    {"rub", "RUB"},       {"manat", "AZN"},   {"azn", "AZN"},      {"tenge", "KZT"},
+    {"kzt", "KZT"},       {"pfund", "GBP"},   {"pounds", "GBP"},   {"gbp", "GBP"},
+    {"£", "GBP"},         {"yuan", "CNY"},    {"renminbi", "CNY"}, {"cny", "CNY"},
+    {"lira", "TRY"},      {"try", "TRY"},     {"yen", "JPY"},      {"jpy", "JPY"},
+    {"franken", "CHF"},   {"chf", "CHF"},     {"dram", "AMD"},     {"amd", "AMD"},
+    {"lari", "GEL"},      {"gel", "GEL"},     {"somoni", "TJS"},   {"tjs", "TJS"},
+    {"hrywnja", "UAH"},   {"hryvnia", "UAH"}, {"uah", "UAH"},      {"rial", "IRR"},
+    {"irr", "IRR"},       {"rupien", "INR"},  {"rupees", "INR"},   {"inr", "INR"},
+    {"kgs", "KGS"},       {"uzs", "UZS"},     {"sum", "UZS"},      {"won", "KRW"},
 };
 
 /* Counted nouns (German and English, plural and singular) -> unit. */
 static const word_unit count_nouns[] = {
-    {"abkommen", "agreements"},         {"vereinbarungen", "agreements"},
-    {"vereinbarung", "agreements"},     {"agreements", "agreements"},
-    {"agreement", "agreements"},        {"verträge", "treaties"},
-    {"vertrag", "treaties"},            {"treaties", "treaties"},
-    {"dokumente", "documents"},         {"dokument", "documents"},
-    {"documents", "documents"},         {"memoranden", "memoranda"},
-    {"memoranda", "memoranda"},         {"memorandums", "memoranda"},
-    {"absichtserklärungen", "memoranda"}, {"deals", "deals"},
-    {"tote", "deaths"},                 {"todesopfer", "deaths"},
-    {"menschenleben", "deaths"},        {"deaths", "deaths"},
-    {"dead", "deaths"},                 {"verletzte", "injured"},
-    {"injured", "injured"},             {"wounded", "injured"},
-    {"flüchtlinge", "refugees"},        {"refugees", "refugees"},
-    {"soldaten", "soldiers"},           {"soldiers", "soldiers"},
-    {"troops", "soldiers"},             {"gefangene", "prisoners"},
-    {"prisoners", "prisoners"},         {"geiseln", "hostages"},
+    {"abkommen", "agreements"},
+    {"vereinbarungen", "agreements"},
+    {"vereinbarung", "agreements"},
+    {"agreements", "agreements"},
+    {"agreement", "agreements"},
+    {"verträge", "treaties"},
+    {"vertrag", "treaties"},
+    {"treaties", "treaties"},
+    {"dokumente", "documents"},
+    {"dokument", "documents"},
+    {"documents", "documents"},
+    {"memoranden", "memoranda"},
+    {"memoranda", "memoranda"},
+    {"memorandums", "memoranda"},
+    {"absichtserklärungen", "memoranda"},
+    {"deals", "deals"},
+    {"tote", "deaths"},
+    {"todesopfer", "deaths"},
+    {"menschenleben", "deaths"},
+    {"deaths", "deaths"},
+    {"dead", "deaths"},
+    {"verletzte", "injured"},
+    {"injured", "injured"},
+    {"wounded", "injured"},
+    {"flüchtlinge", "refugees"},
+    {"refugees", "refugees"},
+    {"soldaten", "soldiers"},
+    {"soldiers", "soldiers"},
+    {"troops", "soldiers"},
+    {"gefangene", "prisoners"},
+    {"prisoners", "prisoners"},
+    {"geiseln", "hostages"},
     {"hostages", "hostages"},
 };
 
 /* Nouns for people, counted by their fate (fate_of). */
 static const char *const person_nouns[] = {
-    "menschen", "personen", "zivilisten", "kinder", "frauen", "männer", "einwohner",
-    "people", "persons", "civilians", "children",
+    "menschen",  "personen", "zivilisten", "kinder",    "frauen",   "männer",
+    "einwohner", "people",   "persons",    "civilians", "children",
 };
 
 /* Word prefixes after a count of people that say what happened to them. */
 static const word_unit fates[] = {
-    {"getötet", "deaths"},  {"tot", "deaths"},         {"starben", "deaths"},
-    {"ums", "deaths"},      {"umgekommen", "deaths"},  {"gestorben", "deaths"},
-    {"ermordet", "deaths"}, {"killed", "deaths"},      {"died", "deaths"},
-    {"dead", "deaths"},     {"verletzt", "injured"},   {"verwundet", "injured"},
-    {"injured", "injured"}, {"wounded", "injured"},    {"flohen", "refugees"},
-    {"flüchteten", "refugees"}, {"geflohen", "refugees"}, {"vertrieben", "refugees"},
-    {"fled", "refugees"},   {"displaced", "refugees"},
+    {"getötet", "deaths"},      {"tot", "deaths"},         {"starben", "deaths"},
+    {"ums", "deaths"},          {"umgekommen", "deaths"},  {"gestorben", "deaths"},
+    {"ermordet", "deaths"},     {"killed", "deaths"},      {"died", "deaths"},
+    {"dead", "deaths"},         {"verletzt", "injured"},   {"verwundet", "injured"},
+    {"injured", "injured"},     {"wounded", "injured"},    {"flohen", "refugees"},
+    {"flüchteten", "refugees"}, {"geflohen", "refugees"},  {"vertrieben", "refugees"},
+    {"fled", "refugees"},       {"displaced", "refugees"},
 };
 
 static int in_words(const char *const *list, size_t n, const char *w)
@@ -121,24 +137,25 @@ static int in_words(const char *const *list, size_t n, const char *w)
 
 /* Words before a number that hedge it; they join the figure's span. */
 static const char *const hedges[] = {
-    "rund", "etwa", "ungefähr", "circa", "ca.", "knapp", "fast", "fast", "über", "mehr",
-    "weniger", "bis", "nahezu", "annähernd", "gut", "about", "around", "nearly", "almost",
-    "over", "more", "less", "some", "roughly", "approximately", "up",
+    "rund", "etwa",  "ungefähr", "circa",         "ca.",    "knapp",  "fast",
+    "fast", "über",  "mehr",     "weniger",       "bis",    "nahezu", "annähernd",
+    "gut",  "about", "around",   "nearly",        "almost", "over",   "more",
+    "less", "some",  "roughly",  "approximately", "up",
 };
 
 /* Word prefixes that make a sentence about trade between states. */
 static const char *const trade_cues[] = {
-    "handel", "außenhandel", "warenumsatz", "warenaustausch", "handelsumsatz",
-    "trade", "turnover",
+    "handel", "außenhandel", "warenumsatz", "warenaustausch", "handelsumsatz", "trade", "turnover",
 };
 
 /* Word prefixes of change; the second table marks a decline. */
 static const char *const growth_cues[] = {
-    "wuchs", "wachs", "gewachsen", "stieg", "steig", "gestiegen", "zunahm", "zugenommen",
-    "zunehmen", "erhöht", "erhöhte", "anstieg", "zuwachs", "plus", "grew", "grow", "rose",
-    "rise", "increase", "up", "gain", "jump", "surge",
-    "sank", "sink", "gesunken", "fiel", "gefallen", "rückgang", "abnahm", "abgenommen",
-    "minus", "fell", "fall", "declin", "drop", "decrease", "down",
+    "wuchs",      "wachs",    "gewachsen",  "stieg",   "steig",    "gestiegen", "zunahm",
+    "zugenommen", "zunehmen", "erhöht",     "erhöhte", "anstieg",  "zuwachs",   "plus",
+    "grew",       "grow",     "rose",       "rise",    "increase", "up",        "gain",
+    "jump",       "surge",    "sank",       "sink",    "gesunken", "fiel",      "gefallen",
+    "rückgang",   "abnahm",   "abgenommen", "minus",   "fell",     "fall",      "declin",
+    "drop",       "decrease", "down",
 };
 #define DECLINE_FROM 23 /* growth_cues[DECLINE_FROM..] mark a decline */
 
@@ -185,7 +202,6 @@ static const char *fate_of(const att_doc *d, size_t k, size_t sb)
     }
     return NULL;
 }
-
 
 static int lookup_value(const word_value *tab, size_t n, const char *w, double *v)
 {
@@ -394,7 +410,8 @@ static int sentence_figures(att_doc *d, size_t sa, size_t sb, int german)
         }
         /* the unit: a currency before ("$4.4", "US$ 3") or after, a
          * percent, or a counted noun (one adjective may stand between) */
-        if (i > sa && (d->toks[i - 1].kind == ATT_TOK_SYMBOL || d->toks[i - 1].kind == ATT_TOK_WORD) &&
+        if (i > sa &&
+            (d->toks[i - 1].kind == ATT_TOK_SYMBOL || d->toks[i - 1].kind == ATT_TOK_WORD) &&
             (unit = lookup_unit(currencies, ATT_ARRAY_LEN(currencies),
                                 tok_lower(d, &d->toks[i - 1], w, sizeof(w)))) != NULL) {
             first = i - 1;
@@ -402,8 +419,9 @@ static int sentence_figures(att_doc *d, size_t sa, size_t sb, int german)
                 first--;
             kind = "money";
             last = j;
-        } else if (j < sb && (unit = lookup_unit(currencies, ATT_ARRAY_LEN(currencies),
-                                                 tok_lower(d, &d->toks[j], w, sizeof(w)))) != NULL) {
+        } else if (j < sb &&
+                   (unit = lookup_unit(currencies, ATT_ARRAY_LEN(currencies),
+                                       tok_lower(d, &d->toks[j], w, sizeof(w)))) != NULL) {
             kind = "money";
             last = j + 1;
         } else if (j < sb && (tok_eq(d, &d->toks[j], "%") || tok_eq(d, &d->toks[j], "Prozent") ||
@@ -417,9 +435,11 @@ static int sentence_figures(att_doc *d, size_t sa, size_t sb, int german)
             size_t k = j;
             if (k < sb && is_year_like(d, t))
                 continue;
-            if (k < sb && (unit = lookup_unit(count_nouns, ATT_ARRAY_LEN(count_nouns),
-                                              tok_lower(d, &d->toks[k], w, sizeof(w)))) == NULL &&
-                k + 1 < sb && d->toks[k].kind == ATT_TOK_WORD && !(d->toks[k].flags & ATT_TOKF_UPPER))
+            if (k < sb &&
+                (unit = lookup_unit(count_nouns, ATT_ARRAY_LEN(count_nouns),
+                                    tok_lower(d, &d->toks[k], w, sizeof(w)))) == NULL &&
+                k + 1 < sb && d->toks[k].kind == ATT_TOK_WORD &&
+                !(d->toks[k].flags & ATT_TOKF_UPPER))
                 k++, unit = lookup_unit(count_nouns, ATT_ARRAY_LEN(count_nouns),
                                         tok_lower(d, &d->toks[k], w, sizeof(w)));
             /* "20 Menschen getötet", "2,8 Millionen Menschen flüchteten":

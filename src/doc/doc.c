@@ -193,14 +193,14 @@ static const struct {
     const char *name;
     int month;
 } month_names[] = {
-    {"januar", 1},   {"jänner", 1},    {"january", 1},  {"jan", 1},    {"februar", 2},
-    {"feber", 2},    {"february", 2},  {"feb", 2},      {"märz", 3},   {"march", 3},
-    {"mär", 3},      {"mar", 3},       {"april", 4},    {"apr", 4},    {"mai", 5},
-    {"may", 5},      {"juni", 6},      {"june", 6},     {"jun", 6},    {"juli", 7},
-    {"july", 7},     {"jul", 7},       {"august", 8},   {"aug", 8},    {"september", 9},
-    {"sept", 9},     {"sep", 9},       {"oktober", 10}, {"october", 10}, {"okt", 10},
-    {"oct", 10},     {"november", 11}, {"nov", 11},     {"dezember", 12}, {"december", 12},
-    {"dez", 12},     {"dec", 12},
+    {"januar", 1}, {"jänner", 1},    {"january", 1},  {"jan", 1},       {"februar", 2},
+    {"feber", 2},  {"february", 2},  {"feb", 2},      {"märz", 3},      {"march", 3},
+    {"mär", 3},    {"mar", 3},       {"april", 4},    {"apr", 4},       {"mai", 5},
+    {"may", 5},    {"juni", 6},      {"june", 6},     {"jun", 6},       {"juli", 7},
+    {"july", 7},   {"jul", 7},       {"august", 8},   {"aug", 8},       {"september", 9},
+    {"sept", 9},   {"sep", 9},       {"oktober", 10}, {"october", 10},  {"okt", 10},
+    {"oct", 10},   {"november", 11}, {"nov", 11},     {"dezember", 12}, {"december", 12},
+    {"dez", 12},   {"dec", 12},
 };
 
 static int month_of(const char *w, size_t n)
@@ -332,8 +332,8 @@ att_precision att__date_parse(const char *s, size_t n, char out[32])
                 return ATT_PREC_NONE;
             i += 3;
             p = ATT_PREC_DAY;
-            if (i < n && (s[i] == 'T' || s[i] == ' ') && digits(s, n, i + 1, 2, &h) &&
-                i + 3 < n && s[i + 3] == ':' && digits(s, n, i + 4, 2, &mi)) {
+            if (i < n && (s[i] == 'T' || s[i] == ' ') && digits(s, n, i + 1, 2, &h) && i + 3 < n &&
+                s[i + 3] == ':' && digits(s, n, i + 4, 2, &mi)) {
                 i += 6;
                 if (i < n && s[i] == ':' && digits(s, n, i + 1, 2, &se))
                     i += 3;
@@ -354,16 +354,17 @@ att_precision att__date_parse(const char *s, size_t n, char out[32])
         } else if (i + 6 <= n && (s[i] == '+' || s[i] == '-') && s[i + 3] == ':') {
             int zh, zm;
             if (digits(s, n, i + 1, 2, &zh) && digits(s, n, i + 4, 2, &zm)) {
-                snprintf(zbuf, sizeof(zbuf), "%c%02u:%02u", s[i], (unsigned)zh % 100u, (unsigned)zm % 100u);
+                snprintf(zbuf, sizeof(zbuf), "%c%02u:%02u", s[i], (unsigned)zh % 100u,
+                         (unsigned)zm % 100u);
                 zone = zbuf;
                 i += 6;
             }
         }
         if (i != n)
             return ATT_PREC_NONE;
-        snprintf(out, 32, "%04u-%02u-%02uT%02u:%02u:%02u%s", (unsigned)y % 10000u, (unsigned)mo % 100u,
-                 (unsigned)d % 100u, (unsigned)h % 100u, (unsigned)mi % 100u, (unsigned)se % 100u,
-                 zone);
+        snprintf(out, 32, "%04u-%02u-%02uT%02u:%02u:%02u%s", (unsigned)y % 10000u,
+                 (unsigned)mo % 100u, (unsigned)d % 100u, (unsigned)h % 100u, (unsigned)mi % 100u,
+                 (unsigned)se % 100u, zone);
         return p;
     }
     if (i != n)
@@ -441,19 +442,40 @@ void att_doc_free(att_doc *doc)
     free(doc);
 }
 
-const char *att_doc_id(const att_doc *doc) { return doc->id; }
+const char *att_doc_id(const att_doc *doc)
+{
+    return doc->id;
+}
 const char *att_doc_text(const att_doc *doc, size_t *len)
 {
     if (len)
         *len = doc->len;
     return doc->text;
 }
-const char *att_doc_title(const att_doc *doc) { return doc->title; }
-const char *att_doc_url(const att_doc *doc) { return doc->url; }
-const char *att_doc_source(const att_doc *doc) { return doc->source; }
-const char *att_doc_lang(const att_doc *doc) { return doc->lang ? doc->lang : "und"; }
-const char *att_doc_published(const att_doc *doc) { return doc->published; }
-att_precision att_doc_published_precision(const att_doc *doc) { return doc->prec; }
+const char *att_doc_title(const att_doc *doc)
+{
+    return doc->title;
+}
+const char *att_doc_url(const att_doc *doc)
+{
+    return doc->url;
+}
+const char *att_doc_source(const att_doc *doc)
+{
+    return doc->source;
+}
+const char *att_doc_lang(const att_doc *doc)
+{
+    return doc->lang ? doc->lang : "und";
+}
+const char *att_doc_published(const att_doc *doc)
+{
+    return doc->published;
+}
+att_precision att_doc_published_precision(const att_doc *doc)
+{
+    return doc->prec;
+}
 
 size_t att_doc_paragraphs(const att_doc *doc, const att_span **out)
 {

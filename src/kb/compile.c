@@ -88,14 +88,41 @@ struct att__kbc {
 
 /* Field names the tables use; col[] is indexed by these. */
 static const char *const fields[] = {
-    "id",      "name",      "iso3",   "cameo",    "code",  "country", "capital",
-    "kind",    "population", "aliases", "entity",  "lang",  "form",    "role",
-    "start",   "end",       "org",    "agent",    "gender", "relation", "stopword",
-    "firstname", "src",     "type",   "lat",      "lon",   "geonameid",
+    "id",        "name",       "iso3",    "cameo",  "code",   "country",   "capital",
+    "kind",      "population", "aliases", "entity", "lang",   "form",      "role",
+    "start",     "end",        "org",     "agent",  "gender", "relation",  "stopword",
+    "firstname", "src",        "type",    "lat",    "lon",    "geonameid",
 };
-enum { F_ID, F_NAME, F_ISO3, F_CAMEO, F_CODE, F_COUNTRY, F_CAPITAL, F_KIND, F_POP, F_ALIASES,
-       F_ENTITY, F_LANG, F_FORM, F_ROLE, F_START, F_END, F_ORG, F_AGENT, F_GENDER, F_RELATION,
-       F_STOP, F_FIRST, F_SRC, F_TYPE, F_LAT, F_LON, F_GEONAMEID, F_COUNT };
+enum {
+    F_ID,
+    F_NAME,
+    F_ISO3,
+    F_CAMEO,
+    F_CODE,
+    F_COUNTRY,
+    F_CAPITAL,
+    F_KIND,
+    F_POP,
+    F_ALIASES,
+    F_ENTITY,
+    F_LANG,
+    F_FORM,
+    F_ROLE,
+    F_START,
+    F_END,
+    F_ORG,
+    F_AGENT,
+    F_GENDER,
+    F_RELATION,
+    F_STOP,
+    F_FIRST,
+    F_SRC,
+    F_TYPE,
+    F_LAT,
+    F_LON,
+    F_GEONAMEID,
+    F_COUNT
+};
 
 static const struct {
     const char *prefix;
@@ -119,7 +146,10 @@ static const struct {
 
 /* ---- string pool ---------------------------------------------------------- */
 
-static uint64_t hs(const char *s, size_t n) { return att__hash64(s, n, 0x6b62); }
+static uint64_t hs(const char *s, size_t n)
+{
+    return att__hash64(s, n, 0x6b62);
+}
 
 static int intern_grow(att__kbc *b)
 {
@@ -169,7 +199,10 @@ static uint32_t intern(att__kbc *b, const char *s, size_t n)
     return off;
 }
 
-static const char *S(const att__kbc *b, uint32_t off) { return b->pool.data + off; }
+static const char *S(const att__kbc *b, uint32_t off)
+{
+    return b->pool.data + off;
+}
 
 /* ---- builder --------------------------------------------------------------- */
 
@@ -305,7 +338,10 @@ static uint32_t fstr(att__kbc *b, const row_t *r, int field)
     return intern(b, s, n);
 }
 
-static int has(const att__kbc *b, int field) { return b->col[field] >= 0; }
+static int has(const att__kbc *b, int field)
+{
+    return b->col[field] >= 0;
+}
 
 static int read_header(att__kbc *b, const row_t *r)
 {
@@ -557,14 +593,22 @@ static int row_lex(att__kbc *b, const row_t *r, int cls)
 static int add_row(att__kbc *b, const row_t *r)
 {
     switch (b->tk) {
-    case TK_ENTITY: return row_entity(b, r);
-    case TK_NAMES: return row_name(b, r);
-    case TK_ROLES: return row_role(b, r);
-    case TK_TITLES: return row_lex(b, r, ATT__LX_TITLE);
-    case TK_DESCR: return row_lex(b, r, ATT__LX_DESCR);
-    case TK_STOP: return row_lex(b, r, ATT__LX_STOP);
-    case TK_FIRST: return row_lex(b, r, ATT__LX_FIRST);
-    default: return 0;
+    case TK_ENTITY:
+        return row_entity(b, r);
+    case TK_NAMES:
+        return row_name(b, r);
+    case TK_ROLES:
+        return row_role(b, r);
+    case TK_TITLES:
+        return row_lex(b, r, ATT__LX_TITLE);
+    case TK_DESCR:
+        return row_lex(b, r, ATT__LX_DESCR);
+    case TK_STOP:
+        return row_lex(b, r, ATT__LX_STOP);
+    case TK_FIRST:
+        return row_lex(b, r, ATT__LX_FIRST);
+    default:
+        return 0;
     }
 }
 
@@ -709,7 +753,10 @@ static long resolve(att__kbc *b, uint32_t id)
     return (long)(e - b->ents);
 }
 
-static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
+static size_t align8(size_t n)
+{
+    return (n + 7) & ~(size_t)7;
+}
 
 /* ---- hash indexes ------------------------------------------------------------ */
 
@@ -970,16 +1017,14 @@ int att__kbc_finish(att__kbc *b, unsigned char **out, size_t *size, size_t *warn
             a->nwords = (uint8_t)(a->nwords + (buf[q] == ' ' && a->nwords < 255));
         memset(&k, 0, sizeof(k));
         k.alias = (uint32_t)i;
-        if ((k.key = intern(b, buf, kl)) == UINT32_MAX ||
-            ATT_PUSH(keys, nkeys, ckeys, k)) {
+        if ((k.key = intern(b, buf, kl)) == UINT32_MAX || ATT_PUSH(keys, nkeys, ckeys, k)) {
             rc = oom(b);
             goto cleanup;
         }
         if (a->nwords >= 2) {
             size_t sl = att__kb_stem(buf, kl);
             k.flags = ATT__KEYF_STEM;
-            if ((k.key = intern(b, buf, sl)) == UINT32_MAX ||
-                ATT_PUSH(keys, nkeys, ckeys, k)) {
+            if ((k.key = intern(b, buf, sl)) == UINT32_MAX || ATT_PUSH(keys, nkeys, ckeys, k)) {
                 rc = oom(b);
                 goto cleanup;
             }
@@ -1066,8 +1111,8 @@ int att__kbc_finish(att__kbc *b, unsigned char **out, size_t *size, size_t *warn
             if (k[q] == ' ')
                 rc = ilist_add(&il[ATT__KT_LEX], b->lex[i].key, q, 0, 0, ATT__SF_PREFIX);
         if (rc) {
-            rc = att__err(b->ctx, rc, "knowledge base: lexicon word '%s' too long or too common",
-                          k);
+            rc =
+                att__err(b->ctx, rc, "knowledge base: lexicon word '%s' too long or too common", k);
             goto cleanup;
         }
     }

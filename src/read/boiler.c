@@ -117,10 +117,9 @@ static const char *const tail_labels[] = {
 
 /* Prefixes of short credit lines. */
 static const char *const credit_prefixes[] = {
-    "photo:",       "foto:",      "fotos:",  "bild:",       "bilder:",
-    "image:",       "picture:",   "credit:", "bildquelle:", "bildrechte:",
-    "quelle foto:", "titelbild:", "©",       "(c)",         "copyright",
-    "quelle:",      "source:",    "sources:", "autor:",     "author:",
+    "photo:",    "foto:",       "fotos:",      "bild:",        "bilder:",    "image:",  "picture:",
+    "credit:",   "bildquelle:", "bildrechte:", "quelle foto:", "titelbild:", "©",       "(c)",
+    "copyright", "quelle:",     "source:",     "sources:",     "autor:",     "author:",
 };
 
 /* Phrases whose sentence, and everything after it on the line, is not the

@@ -16,9 +16,9 @@
 
 #include "read.h"
 
-#define HEADER_LINES 12  /* lines (blank ones included) that may hold a header */
-#define NAV_MAX 32       /* bytes: a navigation line is short */
-#define TITLE_MAX 200    /* bytes: longer first lines are body text */
+#define HEADER_LINES 12 /* lines (blank ones included) that may hold a header */
+#define NAV_MAX 32      /* bytes: a navigation line is short */
+#define TITLE_MAX 200   /* bytes: longer first lines are body text */
 
 typedef enum {
     KEY_NONE,
@@ -35,12 +35,15 @@ static const struct {
     const char *name;
     key_kind kind;
 } meta_keys[] = {
-    {"date", KEY_DATE},       {"datum", KEY_DATE},   {"published", KEY_DATE},
-    {"veröffentlicht", KEY_DATE}, {"title", KEY_TITLE}, {"titel", KEY_TITLE},
-    {"url", KEY_URL},         {"link", KEY_URL},     {"lang", KEY_LANG},
-    {"language", KEY_LANG},   {"sprache", KEY_LANG}, {"source", KEY_SOURCE},
-    {"quelle", KEY_SOURCE},   {"author", KEY_AUTHOR}, {"autor", KEY_AUTHOR},
-    {"lesezeit", KEY_SKIP},   {"lesedauer", KEY_SKIP},
+    {"date", KEY_DATE},      {"datum", KEY_DATE},
+    {"published", KEY_DATE}, {"veröffentlicht", KEY_DATE},
+    {"title", KEY_TITLE},    {"titel", KEY_TITLE},
+    {"url", KEY_URL},        {"link", KEY_URL},
+    {"lang", KEY_LANG},      {"language", KEY_LANG},
+    {"sprache", KEY_LANG},   {"source", KEY_SOURCE},
+    {"quelle", KEY_SOURCE},  {"author", KEY_AUTHOR},
+    {"autor", KEY_AUTHOR},   {"lesezeit", KEY_SKIP},
+    {"lesedauer", KEY_SKIP},
 };
 
 typedef struct line {
@@ -58,8 +61,7 @@ static int is_blank(const char *s, size_t a, size_t b)
 /* Recognises "key: value" or "key <date>" at s[a..b).  Returns the key kind
  * and sets the value span; *rest gets where article text resumes on the
  * same line (b when the whole line is metadata). */
-static key_kind meta_line(const char *s, size_t a, size_t b, size_t *va, size_t *vb,
-                          size_t *rest)
+static key_kind meta_line(const char *s, size_t a, size_t b, size_t *va, size_t *vb, size_t *rest)
 {
     size_t i = a, k;
     while (i < b && (s[i] == ' ' || s[i] == '\t'))
@@ -121,9 +123,9 @@ static int nav_line(const char *s, size_t a, size_t b)
         unsigned char ch = (unsigned char)s[i];
         if (strchr(".,:;!?\"()", ch) || isdigit(ch))
             return 0;
-        if (ch == '>' || ch == '|' || ch == '/' || (ch == 0xE2 && i + 2 < b &&
-                                                    (unsigned char)s[i + 1] == 0x80 &&
-                                                    (unsigned char)s[i + 2] == 0xBA)) {
+        if (ch == '>' || ch == '|' || ch == '/' ||
+            (ch == 0xE2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80 &&
+             (unsigned char)s[i + 2] == 0xBA)) {
             seps++; /* > | / › */
             run = 0;
             in = 0;
@@ -338,8 +340,8 @@ int att__read_text(att_reader *r, att_doc **out)
      * that count from the start of the file */
     for (size_t i = 0; i < n && i < 4096; i++)
         if (s[i] == '\0')
-            return att__err(r->ctx, ATT_EBINARY, "%s: binary file (NUL byte at byte %zu)",
-                            r->name, i);
+            return att__err(r->ctx, ATT_EBINARY, "%s: binary file (NUL byte at byte %zu)", r->name,
+                            i);
     {
         size_t bad = att__utf8_invalid_at(s, n);
         if (bad != (size_t)-1)

@@ -85,33 +85,34 @@ static void build_where(const att_event_filter *f, where *w)
                            f->with);
     }
     if (f->country && *f->country)
-        add_param_cond(w, "(substr(e.source_code,1,3) = upper(?) OR substr(e.target_code,1,3) = upper(?))",
-                       f->country);
+        add_param_cond(
+            w, "(substr(e.source_code,1,3) = upper(?) OR substr(e.target_code,1,3) = upper(?))",
+            f->country);
     if (f->code && *f->code)
         add_param_cond(w, "e.code LIKE ? || '%'", f->code);
     if (f->root && *f->root)
         add_param_cond(w, "e.root = ?", f->root);
     if (f->since && *f->since)
-        add_param_cond(w,
-                       "(e.date GLOB '[0-9][0-9][0-9][0-9]*' AND e.date >= substr(?, 1, length(e.date)))",
-                       f->since);
+        add_param_cond(
+            w, "(e.date GLOB '[0-9][0-9][0-9][0-9]*' AND e.date >= substr(?, 1, length(e.date)))",
+            f->since);
     if (f->until && *f->until)
-        add_param_cond(w,
-                       "(e.date GLOB '[0-9][0-9][0-9][0-9]*' AND e.date <= substr(?, 1, length(e.date)))",
-                       f->until);
+        add_param_cond(
+            w, "(e.date GLOB '[0-9][0-9][0-9][0-9]*' AND e.date <= substr(?, 1, length(e.date)))",
+            f->until);
     if (f->quad >= 1 && f->quad <= 4) {
         static const char *const quads[] = {"1", "2", "3", "4"};
         add_param_cond(w, "e.quad = CAST(? AS INTEGER)", quads[f->quad - 1]);
     }
 }
 
-#define EVENT_FROM                                                                           \
-    " FROM events e JOIN documents d ON d.id = e.doc_id"                                     \
-    " LEFT JOIN entities se ON se.id = e.source_entity"                                      \
-    " LEFT JOIN entities te ON te.id = e.target_entity"                                      \
+#define EVENT_FROM                                                                                 \
+    " FROM events e JOIN documents d ON d.id = e.doc_id"                                           \
+    " LEFT JOIN entities se ON se.id = e.source_entity"                                            \
+    " LEFT JOIN entities te ON te.id = e.target_entity"                                            \
     " LEFT JOIN entities le ON le.id = e.location"
 
-#define EVIDENCE                                                                             \
+#define EVIDENCE                                                                                   \
     "CAST(substr(CAST(d.text AS BLOB), e.sent_start + 1, e.sent_end - e.sent_start) AS TEXT)"
 
 int att_store_events(att_store *st, const att_event_filter *f, att_rows **out)
@@ -252,8 +253,8 @@ static void geo_cols(FILE *out, const att__kbset *set, const char *id, const cha
     fputc('\t', out);
 }
 
-int att_store_export(att_store *st, const att_event_filter *f, att_export_format fmt,
-                     FILE *out, FILE *side)
+int att_store_export(att_store *st, const att_event_filter *f, att_export_format fmt, FILE *out,
+                     FILE *side)
 {
     where w;
     char sql[8192];
@@ -276,8 +277,9 @@ int att_store_export(att_store *st, const att_event_filter *f, att_export_format
                  " d.published, d.url, d.source, strftime('%%Y%%m%%d%%H%%M%%S', d.ingested_at),"
                  " e.confidence, e.sent_start, e.sent_end, e.trig_start, e.trig_end, " EVIDENCE
                  ", e.source_entity, e.target_entity, CAST(substr(CAST(d.text AS BLOB),"
-                 " e.trig_start + 1, e.trig_end - e.trig_start) AS TEXT), e.sent_start = 0, e.location"
-                 EVENT_FROM "%s ORDER BY e.date IS NULL, e.date, e.doc_id, e.idx LIMIT %d",
+                 " e.trig_start + 1, e.trig_end - e.trig_start) AS TEXT), e.sent_start = 0, "
+                 "e.location" EVENT_FROM
+                 "%s ORDER BY e.date IS NULL, e.date, e.doc_id, e.idx LIMIT %d",
                  w.sql, f && f->limit > 0 ? f->limit : -1);
     }
     if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
@@ -357,10 +359,10 @@ int att_store_export(att_store *st, const att_event_filter *f, att_export_format
             att_json_fputs(out, col(s, 9));
             fputs("},\"location\":", out);
             att_json_fputs(out, col(s, 27));
-            fprintf(out, ",\"confidence\":%.2f,\"sentence\":[%d,%d],\"trigger\":[%d,%d],\"evidence\":",
-                    sqlite3_column_double(s, 17), sqlite3_column_int(s, 18),
-                    sqlite3_column_int(s, 19), sqlite3_column_int(s, 20),
-                    sqlite3_column_int(s, 21));
+            fprintf(
+                out, ",\"confidence\":%.2f,\"sentence\":[%d,%d],\"trigger\":[%d,%d],\"evidence\":",
+                sqlite3_column_double(s, 17), sqlite3_column_int(s, 18), sqlite3_column_int(s, 19),
+                sqlite3_column_int(s, 20), sqlite3_column_int(s, 21));
             att_json_fputs(out, col(s, 22));
             fputs("}\n", out);
         } else if (fmt == ATT_EXPORT_CSV) {
@@ -389,8 +391,8 @@ int att_store_export(att_store *st, const att_event_filter *f, att_export_format
             fprintf(out, "%d\t%s\t%.3s\t%s\t%d\t%.1f\t1\t1\t1\t0\t", sqlite3_column_int(s, 26),
                     code, code, col(s, 4) ? col(s, 4) : "", sqlite3_column_int(s, 5),
                     sqlite3_column_double(s, 6));
-            geo_cols(out, NULL, NULL, NULL, NULL);            /* 36-43 Actor1Geo */
-            geo_cols(out, NULL, NULL, NULL, NULL);            /* 44-51 Actor2Geo */
+            geo_cols(out, NULL, NULL, NULL, NULL);        /* 36-43 Actor1Geo */
+            geo_cols(out, NULL, NULL, NULL, NULL);        /* 44-51 Actor2Geo */
             geo_cols(out, kbs, col(s, 27), loc, loccode); /* 52-59 ActionGeo */
             /* 60-61: DATEADDED SOURCEURL */
             fprintf(out, "%s\t", col(s, 16) ? col(s, 16) : "");
@@ -399,7 +401,10 @@ int att_store_export(att_store *st, const att_event_filter *f, att_export_format
             if (side) {
                 fprintf(side, "%llu\t%s\t%d\t%s\t%s\t%.2f\t%d\t%d\t%d\t%d\t", id, doc, idx,
                         date ? date : "",
-                        !date ? "none" : strlen(date) == 4 ? "year" : strlen(date) == 7 ? "month" : "day",
+                        !date               ? "none"
+                        : strlen(date) == 4 ? "year"
+                        : strlen(date) == 7 ? "month"
+                                            : "day",
                         sqlite3_column_double(s, 17), sqlite3_column_int(s, 18),
                         sqlite3_column_int(s, 19), sqlite3_column_int(s, 20),
                         sqlite3_column_int(s, 21));
