@@ -193,17 +193,17 @@ static const struct {
     const char *name;
     int month;
 } month_names[] = {
-    {"januar", 1}, {"jänner", 1},    {"january", 1},  {"jan", 1},       {"februar", 2},
-    {"feber", 2},  {"february", 2},  {"feb", 2},      {"märz", 3},      {"march", 3},
-    {"mär", 3},    {"mar", 3},       {"april", 4},    {"apr", 4},       {"mai", 5},
-    {"may", 5},    {"juni", 6},      {"june", 6},     {"jun", 6},       {"juli", 7},
-    {"july", 7},   {"jul", 7},       {"august", 8},   {"aug", 8},       {"september", 9},
-    {"sept", 9},   {"sep", 9},       {"oktober", 10}, {"october", 10},  {"okt", 10},
-    {"oct", 10},   {"november", 11}, {"nov", 11},     {"dezember", 12}, {"december", 12},
-    {"dez", 12},   {"dec", 12},
+    {"januar", 1},   {"jänner", 1},    {"january", 1},  {"jan", 1},       {"februar", 2},
+    {"feber", 2},    {"february", 2},  {"feb", 2},      {"märz", 3},      {"maerz", 3},
+    {"march", 3},    {"mär", 3},       {"mar", 3},      {"april", 4},     {"apr", 4},
+    {"mai", 5},      {"may", 5},       {"juni", 6},     {"june", 6},      {"jun", 6},
+    {"juli", 7},     {"july", 7},      {"jul", 7},      {"august", 8},    {"aug", 8},
+    {"september", 9}, {"sept", 9},     {"sep", 9},      {"oktober", 10},  {"october", 10},
+    {"okt", 10},     {"oct", 10},      {"november", 11}, {"nov", 11},     {"dezember", 12},
+    {"december", 12}, {"dez", 12},     {"dec", 12},
 };
 
-static int month_of(const char *w, size_t n)
+int att__month_name(const char *w, size_t n)
 {
     char low[16];
     size_t k = 0;
@@ -277,12 +277,12 @@ static att_precision date_words(const char *s, size_t n, char out[32])
         d = a;
         mo = b;
     } else if (nw == 3 && (d = small_number(w[0], wl[0], 2, 1)) > 0 &&
-               (mo = month_of(w[1], wl[1])) > 0) {
+               (mo = att__month_name(w[1], wl[1])) > 0) {
         y = small_number(w[2], wl[2], 4, 0); /* 14. März 2025, 14 March 2025 */
-    } else if (nw == 3 && (mo = month_of(w[0], wl[0])) > 0) {
+    } else if (nw == 3 && (mo = att__month_name(w[0], wl[0])) > 0) {
         d = small_number(w[1], wl[1], 2, 1); /* March 14, 2025 */
         y = small_number(w[2], wl[2], 4, 0);
-    } else if (nw == 2 && (mo = month_of(w[0], wl[0])) > 0) {
+    } else if (nw == 2 && (mo = att__month_name(w[0], wl[0])) > 0) {
         y = small_number(w[1], wl[1], 4, 0); /* März 2025 */
         if (y >= 1000 && y <= 9999) {
             snprintf(out, 32, "%04d-%02d", y, mo);

@@ -108,6 +108,11 @@ int att__doc_set(att_doc *doc, const char **field, const char *s);
  * is not a date. */
 att_precision att__date_parse(const char *s, size_t n, char out[32]);
 
+/* The month (1-12) a German or English month name or abbreviation w[0..n)
+ * names ("März", "Jänner", "Sept.", "december"; any case, a trailing
+ * period allowed), else 0. */
+int att__month_name(const char *w, size_t n);
+
 /* Sets the publication date from free text; returns 0 and leaves it unset
  * when the text is not a date. */
 int att__doc_set_published(att_doc *doc, const char *s, size_t n);

@@ -245,40 +245,17 @@ static void offer_s(cand *c, enum field f, int rank, const char *v, const char *
 
 /* ---- dates ---------------------------------------------------------------- */
 
-static const struct {
-    const char *name;
-    int month;
-} months[] = {
-    {"januar", 1},   {"jänner", 1},    {"january", 1},  {"jan", 1},       {"februar", 2},
-    {"february", 2}, {"feb", 2},       {"märz", 3},     {"maerz", 3},     {"march", 3},
-    {"mär", 3},      {"mar", 3},       {"april", 4},    {"apr", 4},       {"mai", 5},
-    {"may", 5},      {"juni", 6},      {"june", 6},     {"jun", 6},       {"juli", 7},
-    {"july", 7},     {"jul", 7},       {"august", 8},   {"aug", 8},       {"september", 9},
-    {"sept", 9},     {"sep", 9},       {"oktober", 10}, {"october", 10},  {"okt", 10},
-    {"oct", 10},     {"november", 11}, {"nov", 11},     {"dezember", 12}, {"december", 12},
-    {"dez", 12},     {"dec", 12},
-};
-
+/* A month name at s (the letters there, and a period after them). */
 static int month_at(const char *s, size_t n, size_t *len)
 {
     size_t k = 0;
-    char low[16];
-    while (k < n && k < sizeof(low) - 1 &&
-           (isalpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80)) {
-        low[k] = (char)tolower((unsigned char)s[k]);
+    int m;
+    while (k < n && k < 15 && (isalpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80))
         k++;
-    }
-    low[k] = '\0';
-    if (k < 3)
+    if (k < 3 || (m = att__month_name(s, k)) == 0)
         return 0;
-    for (size_t i = 0; i < ATT_ARRAY_LEN(months); i++)
-        if (strcmp(low, months[i].name) == 0) {
-            *len = k;
-            if (k < n && s[k] == '.')
-                (*len)++;
-            return months[i].month;
-        }
-    return 0;
+    *len = k < n && s[k] == '.' ? k + 1 : k;
+    return m;
 }
 
 static int num_at(const char *s, size_t n, size_t *len, size_t maxd)
