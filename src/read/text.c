@@ -175,35 +175,53 @@ static int date_line(const char *s, size_t a, size_t b, size_t *va, size_t *vb)
     return 1;
 }
 
+/* A date of one to three words at s[i..b) ("14. März 2025", "March 14,
+ * 2025", "12.03.2025"; words end at a blank or a character of stops), to
+ * the day: sets *e after it. */
+static int date_at(const char *s, size_t i, size_t b, const char *stops, size_t *e)
+{
+    char tmp[32];
+    size_t k = i;
+    for (int words = 0; words < 3 && k < b; words++) {
+        while (k < b && s[k] == ' ')
+            k++;
+        while (k < b && s[k] != ' ' && !strchr(stops, s[k]))
+            k++;
+        if (att__date_parse(s + i, k - i, tmp) >= ATT_PREC_DAY) {
+            *e = k;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int has_digit(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (isdigit((unsigned char)s[i]))
+            return 1;
+    return 0;
+}
+
 /* Is s[a..b) a byline ("By Aida Haidar in International on 14 March 2025",
  * "Von Max Muster | 12.03.2025")?  Sets the span of a date in it, or an
  * empty span. */
 static int byline(const char *s, size_t a, size_t b, size_t *va, size_t *vb)
 {
-    char tmp[32];
+    size_t e;
     while (a < b && (s[a] == ' ' || s[a] == '\t'))
         a++;
     if (b - a > 160 || !(strncmp(s + a, "By ", 3) == 0 || strncmp(s + a, "Von ", 4) == 0))
         return 0;
-    if (memchr(s + a, '.', b - a) && !strpbrk(s + a, "0123456789"))
+    if (memchr(s + a, '.', b - a) && !has_digit(s, a, b))
         return 0; /* "Von Moskau aus ... ." is a sentence */
     *va = *vb = a;
-    for (size_t i = a; i < b; i++) {
-        size_t e = i;
-        if (i > a && s[i - 1] != ' ' && s[i - 1] != '|')
-            continue;
-        for (int words = 0; words < 3 && e < b; words++) {
-            while (e < b && s[e] == ' ')
-                e++;
-            while (e < b && s[e] != ' ' && s[e] != '|')
-                e++;
-            if (att__date_parse(s + i, e - i, tmp) >= ATT_PREC_DAY) {
-                *va = i;
-                *vb = e;
-                return 1;
-            }
+    for (size_t i = a; i < b; i++)
+        if ((i == a || s[i - 1] == ' ' || s[i - 1] == '|') && date_at(s, i, b, "|", &e)) {
+            *va = i;
+            *vb = e;
+            return 1;
         }
-    }
     return 1;
 }
 
@@ -211,8 +229,7 @@ static int byline(const char *s, size_t a, size_t b, size_t *va, size_t *vb)
  * – ...", "Baku, 12.03.2025 (Trend) – ...".  Sets the date's span. */
 static int dateline_date(const char *s, size_t a, size_t b, size_t *va, size_t *vb)
 {
-    char tmp[32];
-    size_t i = a, start, e;
+    size_t i = a, start, e, k;
     if (b - a > 400)
         b = a + 400;
     if (i >= b || !(isupper((unsigned char)s[i]) || (unsigned char)s[i] >= 0xC3))
@@ -221,35 +238,27 @@ static int dateline_date(const char *s, size_t a, size_t b, size_t *va, size_t *
         i++;
     if (i + 2 >= b || s[i] != ',' || s[i + 1] != ' ')
         return 0;
-    start = e = i + 2;
-    /* the date: one to three words ("5. Juni 2025", "June 5, 2025") */
-    for (int words = 0; words < 3 && e < b; words++) {
-        size_t k;
-        while (e < b && s[e] == ' ')
-            e++;
-        while (e < b && s[e] != ' ' && s[e] != '(')
-            e++;
-        if (att__date_parse(s + start, e - start, tmp) < ATT_PREC_DAY)
-            continue;
-        k = e;
+    start = i + 2;
+    /* the date ("5. Juni 2025", "June 5, 2025"), the agency ("(Kazinform)")
+     * and the dash or colon that ends a dateline */
+    if (!date_at(s, start, b, "(", &e))
+        return 0;
+    k = e;
+    while (k < b && s[k] == ' ')
+        k++;
+    if (k < b && s[k] == '(') {
+        while (k < b && s[k] != ')')
+            k++;
+        k++;
         while (k < b && s[k] == ' ')
             k++;
-        if (k < b && s[k] == '(') { /* the agency: "(Kazinform)" */
-            while (k < b && s[k] != ')')
-                k++;
-            k++;
-            while (k < b && s[k] == ' ')
-                k++;
-        }
-        /* and the dash or colon that ends a dateline */
-        if (k < b && (s[k] == '-' || s[k] == ':' ||
-                      (k + 3 <= b && (strncmp(s + k, "\xe2\x80\x93", 3) == 0 ||
-                                      strncmp(s + k, "\xe2\x80\x94", 3) == 0)))) {
-            *va = start;
-            *vb = e;
-            return 1;
-        }
-        return 0;
+    }
+    if (k < b && (s[k] == '-' || s[k] == ':' ||
+                  (k + 3 <= b && (strncmp(s + k, "\xe2\x80\x93", 3) == 0 ||
+                                  strncmp(s + k, "\xe2\x80\x94", 3) == 0)))) {
+        *va = start;
+        *vb = e;
+        return 1;
     }
     return 0;
 }
