@@ -454,16 +454,10 @@ static int sentence_figures(att_doc *d, size_t sa, size_t sb, int german)
             last = k + 1;
         }
         /* hedges before the number join the span */
-        while (first > sa && d->toks[first - 1].kind == ATT_TOK_WORD) {
-            const char *h = tok_lower(d, &d->toks[first - 1], w, sizeof(w));
-            size_t k;
-            for (k = 0; k < ATT_ARRAY_LEN(hedges); k++)
-                if (strcmp(h, hedges[k]) == 0)
-                    break;
-            if (k == ATT_ARRAY_LEN(hedges))
-                break;
+        while (first > sa && d->toks[first - 1].kind == ATT_TOK_WORD &&
+               in_words(hedges, ATT_ARRAY_LEN(hedges),
+                        tok_lower(d, &d->toks[first - 1], w, sizeof(w))))
             first--;
-        }
         if (strcmp(kind, "money") == 0) {
             if (find_cue(d, sa, sb, trade_cues, ATT_ARRAY_LEN(trade_cues)) >= 0)
                 kind = "trade_volume";
