@@ -36,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lang/lang.h"
 #include "cameo.h"
 #include "event.h"
 #include "timex.h"
@@ -1770,26 +1771,6 @@ static int code_sentence(coder *c, size_t s, size_t ta, size_t tb)
     return rc;
 }
 
-/* For text the language identifier left undetermined (one short
- * sentence of names): are there more English than German function words? */
-static int mostly_english(const att_doc *d)
-{
-    static const char *const en[] = {"the", "of", "and", "to", "a", "with", "during", "on",
-                                     "at", "for", "was", "is", "has", "his", "her", NULL};
-    static const char *const de[] = {"der", "die", "das", "und", "zu", "mit", "den", "dem",
-                                     "am", "im", "ist", "hat", "sein", "seinem", "ein", NULL};
-    char w[WORD_MAX];
-    int e = 0, g = 0;
-    for (size_t i = 0; i < d->ntok && i < 400; i++) {
-        if (d->toks[i].kind != ATT_TOK_WORD)
-            continue;
-        lower_tok(d, i, w);
-        e += in_list(w, en);
-        g += in_list(w, de);
-    }
-    return e > g;
-}
-
 int att__event_annotate(att_doc *doc)
 {
     coder c;
@@ -1802,7 +1783,7 @@ int att__event_annotate(att_doc *doc)
     c.doc = doc;
     c.german = !doc->lang || strcmp(doc->lang, "en") != 0;
     if (doc->lang && strcmp(doc->lang, "und") == 0)
-        c.german = !mostly_english(doc);
+        c.german = strcmp(att__langid_lean(doc->text, doc->len), "en") != 0;
     c.last_person = -1;
     c.last_subject = -1;
     if ((rc = collect_mentions(&c)))

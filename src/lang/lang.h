@@ -16,6 +16,10 @@
  * strings); *confidence (may be NULL) gets a score in [0,1]. */
 const char *att__langid(const char *text, size_t len, double *confidence);
 
+/* For text att__langid leaves "und" (one short sentence of names): "en"
+ * when its function words are more English than German, else "de". */
+const char *att__langid_lean(const char *text, size_t len);
+
 /* Tokenizes the whole document text into doc->toks (replacing any). */
 int att__tokenize(att_doc *doc);
 

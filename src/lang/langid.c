@@ -149,22 +149,21 @@ static int is_latin(int32_t c)
     return c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF);
 }
 
-const char *att__langid(const char *text, size_t len, double *confidence)
+/* What the first words of text say: function-word hits per language and
+ * letter counts. */
+typedef struct counts {
+    unsigned hits[L_COUNT];
+    size_t latin, other, umlaut, th, words;
+} counts;
+
+static void count_text(const char *text, size_t len, counts *k)
 {
-    unsigned hits[L_COUNT] = {0};
-    size_t latin = 0, other = 0, umlaut = 0, th = 0, words = 0;
     char w[32];
     size_t wn = 0, i = 0;
     int32_t prev = 0;
-    double score[L_COUNT], best, second, conf;
-    int bi = -1;
-
     fword_index fx;
 
-    if (confidence)
-        *confidence = 0.0;
-    if (!text)
-        return "und";
+    memset(k, 0, sizeof(*k));
     index_fwords(&fx);
     if (len > LANGID_MAX_BYTES)
         len = LANGID_MAX_BYTES;
@@ -177,13 +176,13 @@ const char *att__langid(const char *text, size_t len, double *confidence)
         if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
             int32_t lc = utf8proc_tolower(c);
             if (is_latin(c))
-                latin++;
+                k->latin++;
             else
-                other++;
+                k->other++;
             if (lc == 0xE4 || lc == 0xF6 || lc == 0xFC || lc == 0xDF)
-                umlaut++;
+                k->umlaut++;
             if ((prev == 't' && lc == 'h') || (prev == 'w' && lc == 'h'))
-                th++;
+                k->th++;
             if (wn + 4 < sizeof(w))
                 wn += (size_t)utf8proc_encode_char(lc, (utf8proc_uint8_t *)w + wn);
             else
@@ -195,10 +194,10 @@ const char *att__langid(const char *text, size_t len, double *confidence)
                 wn = sizeof(w);
         } else {
             if (wn) {
-                words++;
+                k->words++;
                 if (wn < sizeof(w))
-                    score_word(&fx, w, wn, hits);
-                if (words >= LANGID_MAX_WORDS)
+                    score_word(&fx, w, wn, k->hits);
+                if (k->words >= LANGID_MAX_WORDS)
                     break;
             }
             wn = 0;
@@ -206,17 +205,39 @@ const char *att__langid(const char *text, size_t len, double *confidence)
         }
         i += adv;
     }
-    if (words < 3 || latin + other < 12 || other * 2 > latin)
+}
+
+const char *att__langid_lean(const char *text, size_t len)
+{
+    counts k;
+    if (!text)
+        return "de";
+    count_text(text, len, &k);
+    return k.hits[L_EN] > k.hits[L_DE] ? "en" : "de";
+}
+
+const char *att__langid(const char *text, size_t len, double *confidence)
+{
+    counts k;
+    double score[L_COUNT], best, second, conf;
+    int bi = -1;
+
+    if (confidence)
+        *confidence = 0.0;
+    if (!text)
+        return "und";
+    count_text(text, len, &k);
+    if (k.words < 3 || k.latin + k.other < 12 || k.other * 2 > k.latin)
         return "und";
     for (int l = 0; l < L_COUNT; l++)
-        score[l] = (double)hits[l] / (double)words;
+        score[l] = (double)k.hits[l] / (double)k.words;
     /* character hints: umlauts are about 1.5% of German letters and rare
      * elsewhere among these languages (Swedish and Turkish have ä/ö/ü too,
      * their function words outweigh the bonus); "th"/"wh" are about 3% of
      * English letter pairs. */
-    if (umlaut * 200 >= latin)
+    if (k.umlaut * 200 >= k.latin)
         score[L_DE] += 0.05;
-    if (th * 50 >= latin)
+    if (k.th * 50 >= k.latin)
         score[L_EN] += 0.05;
     best = -1.0;
     for (int l = 0; l < L_COUNT; l++)
@@ -231,8 +252,8 @@ const char *att__langid(const char *text, size_t len, double *confidence)
     if ((bi != L_DE && bi != L_EN) || best < 0.12 || second >= best * 0.75)
         return "und";
     conf = (best - second) / best;
-    if (words < 40)
-        conf *= (double)words / 40.0;
+    if (k.words < 40)
+        conf *= (double)k.words / 40.0;
     if (conf > 1.0)
         conf = 1.0;
     if (confidence)
