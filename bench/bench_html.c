@@ -17,8 +17,8 @@
 
 #include "attache.h"
 #include "base/base.h"
+#include "../eval/pages.h"
 
-#define MAX_PAGE ((size_t)64 << 20)
 #define PASSES 3
 
 typedef struct pagebuf {
@@ -31,15 +31,6 @@ static double now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static char *read_gz(const char *path, size_t *len)
-{
-    char *buf = NULL;
-    /* pages over the limit (none in the sets) count as unreadable */
-    if (att__read_gz_file(NULL, path, MAX_PAGE, &buf, len) != 0)
-        return NULL;
-    return buf;
 }
 
 int main(int argc, char **argv)

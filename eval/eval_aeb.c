@@ -25,8 +25,8 @@
 #include <zlib.h>
 
 #include "read/read.h"
+#include "pages.h"
 
-#define MAX_PAGE ((size_t)64 << 20)
 #define NGRAM 4
 
 typedef struct tok {
@@ -40,15 +40,6 @@ typedef struct agg {
 } agg;
 
 enum { A_ALL, A_DEV, A_TEST, A_COUNT };
-
-static char *read_gz(const char *path, size_t *len)
-{
-    char *buf = NULL;
-    /* pages over the limit (none in the sets) count as unreadable */
-    if (att__read_gz_file(NULL, path, MAX_PAGE, &buf, len) != 0)
-        return NULL;
-    return buf;
-}
 
 /* Python's \w: letters, decimal digits, other numbers, underscore. */
 static int word_char(utf8proc_int32_t c)
@@ -136,14 +127,6 @@ static int same_tokens(const tok *a, size_t na, const tok *b, size_t nb)
         if (a[i].n != b[i].n || memcmp(a[i].s, b[i].s, a[i].n) != 0)
             return 0;
     return 1;
-}
-
-static unsigned fnv(const char *s)
-{
-    unsigned h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
 }
 
 static void rows(const char *suffix, const agg *a, int with_ref)

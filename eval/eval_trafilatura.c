@@ -31,8 +31,8 @@
 #include <zlib.h>
 
 #include "read/read.h"
+#include "pages.h"
 
-#define MAX_PAGE ((size_t)64 << 20)
 
 typedef struct score {
     long tp, fp, tn, fn;
@@ -41,15 +41,6 @@ typedef struct score {
 } score;
 
 enum { S_ALL, S_DE, S_DEV, S_TEST, S_COUNT };
-
-static char *read_gz(const char *path, size_t *len)
-{
-    char *buf = NULL;
-    /* pages over the limit (none in the sets) count as unreadable */
-    if (att__read_gz_file(NULL, path, MAX_PAGE, &buf, len) != 0)
-        return NULL;
-    return buf;
-}
 
 /* White space (ASCII, no-break and other Unicode spaces) to one blank. */
 static char *normalize(const char *s)
@@ -92,14 +83,6 @@ static int same_text(const char *a, const char *b, int fold)
     free(x);
     free(y);
     return eq;
-}
-
-static unsigned fnv(const char *s)
-{
-    unsigned h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
 }
 
 static const char *gold_str(json_t *item, const char *key)
