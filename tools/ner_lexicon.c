@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/base.h"
 #include "ner_train.h"
 
 void att__nt_die(const char *fmt, ...)
@@ -55,23 +56,10 @@ char *att__nt_strndup(const char *s, size_t n)
 
 char *att__nt_read_all(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
     char *buf = NULL;
-    size_t n = 0, cap = 0, r;
-    if (!f)
+    if (att__read_file(NULL, path, ATT_BUF_DEFAULT_MAX, &buf, len) != 0)
         return NULL;
-    do {
-        if (cap - n < 65536) {
-            cap = cap ? cap * 2 : 1 << 20;
-            buf = att__nt_realloc(buf, cap + 1);
-        }
-        r = fread(buf + n, 1, cap - n, f);
-        n += r;
-    } while (r > 0);
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
+    return buf ? buf : att__nt_calloc(1, 1); /* an empty file is "" */
 }
 
 static uint32_t pow2_at_least(uint64_t n)

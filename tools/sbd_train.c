@@ -46,6 +46,7 @@
 #include <jansson.h>
 
 #include "attache.h"
+#include "base/base.h"
 #include "lang/lang.h"
 #include "lang/sbd.h"
 
@@ -81,23 +82,10 @@ static void *xrealloc(void *p, size_t n)
 
 static char *read_all(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
     char *buf = NULL;
-    size_t n = 0, cap = 0, r;
-    if (!f)
+    if (att__read_file(NULL, path, ATT_BUF_DEFAULT_MAX, &buf, len) != 0)
         return NULL;
-    do {
-        if (cap - n < 65536) {
-            cap = cap ? cap * 2 : 1 << 20;
-            buf = xrealloc(buf, cap + 1);
-        }
-        r = fread(buf + n, 1, cap - n, f);
-        n += r;
-    } while (r > 0);
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
+    return buf ? buf : xcalloc(1, 1); /* an empty file is "" */
 }
 
 static uint32_t pow2_at_least(uint64_t n)
