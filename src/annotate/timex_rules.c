@@ -213,6 +213,17 @@ size_t att__tx_count(const tx_ctx *c, size_t i, int *halves)
  * (0: no match).  m is zeroed with b = i before each call. */
 typedef size_t (*tx_rule_fn)(const tx_ctx *c, size_t i, tx_match *m);
 
+/* m is the day mo/d of year y, or of the year the text implies when y is 0
+ * ("am 1. September"); an impossible day ("31. Februar") marks it bad. */
+static void day_date(const tx_ctx *c, size_t i, tx_match *m, int y, int mo, int d)
+{
+    tx_date0(&m->d, ATT_TXG_DAY);
+    m->d.y = y ? y : tx_guess_year(c, i, mo, d);
+    m->d.m = mo, m->d.d = d;
+    if (!tx_valid_day(m->d.y, mo, d))
+        m->bad = 1;
+}
+
 /* 2023-09-01, 1.9.2023, 01.09.23, 9/1/2023 (English: month first) */
 static size_t r_numeric_date(const tx_ctx *c, size_t i, tx_match *m)
 {
@@ -269,11 +280,7 @@ size_t att__tx_day_month(const tx_ctx *c, size_t i, tx_match *m)
     size_t k = tx_yearspec(c, j, &y);
     if (tx_punct(c, j, ',') && tx_num(c, j + 1, 4, 4)) /* 1 September, 2023 */
         k = tx_yearspec(c, j + 1, &y) + 1;
-    tx_date0(&m->d, ATT_TXG_DAY);
-    m->d.y = k ? y : tx_guess_year(c, i, mo, d);
-    m->d.m = mo, m->d.d = d;
-    if (!tx_valid_day(m->d.y, mo, d))
-        m->bad = 1;
+    day_date(c, i, m, k ? y : 0, mo, d);
     return j + k;
 }
 
@@ -298,11 +305,7 @@ static size_t r_month(const tx_ctx *c, size_t i, tx_match *m)
             k = 1 + tx_yearspec(c, j + 1, &y);
         else
             k = tx_yearspec(c, j, &y);
-        tx_date0(&m->d, ATT_TXG_DAY);
-        m->d.y = k ? y : tx_guess_year(c, i, mo, d);
-        m->d.m = mo, m->d.d = d;
-        if (!tx_valid_day(m->d.y, mo, d))
-            m->bad = 1;
+        day_date(c, i, m, k ? y : 0, mo, d);
         return j + k;
     }
     size_t k = tx_yearspec(c, j, &y);
